@@ -1,0 +1,199 @@
+"""Node positions for the network page, computed once in Python so the browser never simulates.
+
+Why not vis-network physics: its stabilization takes minutes above a thousand nodes.
+Why not only `networkx.spring_layout`: above 500 nodes it needs scipy and runs a Python
+loop per node per iteration (tens of seconds at 5k). So: each connected component is laid
+out on its own, degree-1 nodes are peeled off and set in a ring around their one neighbour
+(knowledge graphs are full of such leaves: provisions, people, cities), the remaining core
+uses `spring_layout` when small and a grid Fruchterman-Reingold in numpy when large
+(repulsion only between nodes in neighbouring cells, as igraph's `grid` variant), and the
+components are packed in rows. Seeded, so the same graph gives the same picture.
+"""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+Pos = dict[str, tuple[float, float]]
+
+EDGE_LENGTH = 150.0  # target distance between linked core nodes, in page pixels
+SMALL_CORE = 400  # below this, networkx's dense spring layout
+
+
+def layout(graph: nx.Graph, edge_length: float = EDGE_LENGTH) -> Pos:
+    """Positions (pixels, y down) for every node of `graph`, directed or not, multi or not."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    comps = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    boxes = [_normalise(_component(simple.subgraph(c), edge_length)) for c in comps]
+    return _pack(boxes, edge_length)
+
+
+def _component(g: nx.Graph, k: float) -> Pos:
+    nodes = sorted(g.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    deg = dict(g.degree())
+    leaves: dict[str, list[str]] = {}
+    for n in nodes:
+        if deg[n] == 1:
+            (parent,) = g.neighbors(n)
+            if deg[parent] > 1:
+                leaves.setdefault(parent, []).append(n)
+    peeled = {leaf for group in leaves.values() for leaf in group}
+    core = [n for n in nodes if n not in peeled]
+    pos = _core_layout(g.subgraph(core), k)
+    for parent, group in leaves.items():
+        _ring(pos, parent, group, g, k)
+    return pos
+
+
+def _core_layout(g: nx.Graph, k: float) -> Pos:
+    n = len(g)
+    if n == 1:
+        return {next(iter(g.nodes)): (0.0, 0.0)}
+    if n == 2:
+        a, b = sorted(g.nodes)
+        return {a: (0.0, 0.0), b: (k, 0.0)}
+    if n < SMALL_CORE:
+        raw = nx.spring_layout(g, seed=7, iterations=100 if n < 150 else 60)
+        pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
+    else:
+        pos = _grid_fr(g)
+    return _rescale(pos, g, k)
+
+
+def _rescale(pos: Pos, g: nx.Graph, k: float) -> Pos:
+    """Scale so the median edge is `k` pixels long."""
+    lengths = sorted(math.dist(pos[u], pos[v]) for u, v in g.edges())
+    median = lengths[len(lengths) // 2] if lengths else 1.0
+    f = k / median if median > 1e-9 else k
+    return {v: (x * f, y * f) for v, (x, y) in pos.items()}
+
+
+def _ring(pos: Pos, parent: str, group: list[str], g: nx.Graph, k: float) -> None:
+    """Put a hub's leaves on a circle (or an arc facing away from its other links)."""
+    px, py = pos[parent]
+    others = [pos[n] for n in g.neighbors(parent) if n in pos and n != parent]
+    m = len(group)
+    radius = k * (0.45 + 0.09 * math.sqrt(m))
+    if others:
+        ax = sum(x for x, _ in others) / len(others) - px
+        ay = sum(y for _, y in others) / len(others) - py
+        away = math.atan2(-ay, -ax) if abs(ax) + abs(ay) > 1e-6 else 0.0
+    else:
+        away = 0.0
+    spread = 2 * math.pi if m > 8 or not others else min(2 * math.pi, 0.55 * m + 0.8)
+    for i, leaf in enumerate(group):
+        if spread >= 2 * math.pi:
+            a = away + 2 * math.pi * i / m
+        else:
+            a = away - spread / 2 + spread * (i + 0.5) / m
+        r = radius * (1.0 if m <= 24 else 0.75 + 0.5 * (i % 2))
+        pos[leaf] = (px + r * math.cos(a), py + r * math.sin(a))
+
+
+def _grid_fr(g: nx.Graph, iterations: int = 70, seed: int = 7) -> Pos:
+    """Fruchterman-Reingold with repulsion only inside neighbouring grid cells (unit edge length)."""
+    import numpy as np
+
+    nodes = sorted(g.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    edges = np.array([(index[u], index[v]) for u, v in g.edges()], dtype=np.int64).reshape(-1, 2)
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n)
+    pos = rng.uniform(0, side, size=(n, 2))
+    temp = side / 8
+    cool = (0.02 / (side / 8)) ** (1 / iterations)
+    cell = 2.0
+    offsets = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    ar = np.arange(n)
+    for _ in range(iterations):
+        disp = np.zeros((n, 2))
+        c = np.floor(pos / cell).astype(np.int64)
+        c -= c.min(axis=0)
+        h = int(c[:, 1].max()) + 3
+        cid = (c[:, 0] + 1) * h + (c[:, 1] + 1)
+        order = np.argsort(cid, kind="stable")
+        sorted_cid = cid[order]
+        for dx, dy in offsets:
+            target = cid + dx * h + dy
+            lo = np.searchsorted(sorted_cid, target, "left")
+            hi = np.searchsorted(sorted_cid, target, "right")
+            cnt = hi - lo
+            total = int(cnt.sum())
+            if total == 0:
+                continue
+            i = np.repeat(ar, cnt)
+            starts = np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)
+            j = order[starts + np.arange(total)]
+            keep = i != j
+            i, j = i[keep], j[keep]
+            d = pos[i] - pos[j]
+            d2 = np.maximum((d * d).sum(axis=1), 1e-4)
+            w = np.where(d2 < cell * cell, 1.0 / d2, 0.0)  # k^2 d / |d|^2 with k = 1
+            disp[:, 0] += np.bincount(i, weights=d[:, 0] * w, minlength=n)
+            disp[:, 1] += np.bincount(i, weights=d[:, 1] * w, minlength=n)
+        _far_field(pos, disp, np)
+        if len(edges):
+            u, v = edges[:, 0], edges[:, 1]
+            d = pos[u] - pos[v]
+            dist = np.sqrt(np.maximum((d * d).sum(axis=1), 1e-8))
+            f = d * dist[:, None]  # |d|^2 / k along d / |d|
+            disp[:, 0] -= np.bincount(u, weights=f[:, 0], minlength=n) - np.bincount(v, weights=f[:, 0], minlength=n)
+            disp[:, 1] -= np.bincount(u, weights=f[:, 1], minlength=n) - np.bincount(v, weights=f[:, 1], minlength=n)
+        length = np.sqrt(np.maximum((disp * disp).sum(axis=1), 1e-12))
+        pos += disp * (np.minimum(length, temp) / length)[:, None]
+        temp *= cool
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
+
+
+def _far_field(pos, disp, np, cells: int = 24) -> None:
+    """Repulsion from the mass centres of a coarse grid, so the whole graph spreads as in FR."""
+    n = len(pos)
+    lo = pos.min(axis=0)
+    size = max(float((pos.max(axis=0) - lo).max()) / cells, 1e-6)
+    c = np.minimum(((pos - lo) / size).astype(np.int64), cells - 1)
+    cid = c[:, 0] * cells + c[:, 1]
+    mass = np.bincount(cid, minlength=cells * cells).astype(float)
+    occupied = np.nonzero(mass)[0]
+    cx = np.bincount(cid, weights=pos[:, 0], minlength=cells * cells)[occupied] / mass[occupied]
+    cy = np.bincount(cid, weights=pos[:, 1], minlength=cells * cells)[occupied] / mass[occupied]
+    m = mass[occupied]
+    for start in range(0, n, 2048):  # chunks bound the n x cells temporary arrays
+        sl = slice(start, min(n, start + 2048))
+        dx = pos[sl, 0:1] - cx[None, :]
+        dy = pos[sl, 1:2] - cy[None, :]
+        d2 = dx * dx + dy * dy
+        own = cid[sl, None] == occupied[None, :]
+        w = np.where(own | (d2 < 4.0), 0.0, m[None, :] / np.maximum(d2, 1e-6))
+        disp[sl, 0] += (dx * w).sum(axis=1)
+        disp[sl, 1] += (dy * w).sum(axis=1)
+
+
+def _normalise(pos: Pos) -> tuple[Pos, float, float]:
+    """Move a component so its bounding box starts at (0, 0); return it with its size."""
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    x0, y0 = min(xs), min(ys)
+    return {v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0
+
+
+def _pack(boxes: list[tuple[Pos, float, float]], k: float) -> Pos:
+    """Shelf-pack component boxes (largest first) into rows about as wide as a screen is wide."""
+    gap = k * 0.8
+    area = sum((w + gap) * (h + gap) for _, w, h in boxes)
+    row_width = max(max(w for _, w, _ in boxes), math.sqrt(area) * 1.6)
+    out: Pos = {}
+    x = y = row_h = 0.0
+    for pos, w, h in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        for v, (px, py) in pos.items():
+            out[v] = (round(x + px, 1), round(y + py, 1))
+        x += w + gap
+        row_h = max(row_h, h)
+    return out
