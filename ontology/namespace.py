@@ -135,9 +135,10 @@ def context_path() -> Traversable:
 
 
 def load_context() -> dict:
-    """The JSON-LD context document, `{"@context": {...}}`, freshly parsed (safe to mutate).
+    """The context map (the value of `"@context"` in `context.jsonld`), freshly parsed.
 
-    Pass it to rdflib as `graph.serialize(format="json-ld", context=load_context())`
-    or `graph.parse(data=..., format="json-ld", context=load_context())`.
+    Embed it as `{"@context": load_context(), "@graph": [...]}` or pass it to rdflib as
+    `graph.serialize(format="json-ld", context=load_context())`. Passing the whole file
+    instead would nest "@context" inside "@context", which JSON-LD 1.1 rejects.
     """
-    return json.loads(context_path().read_text(encoding="utf-8"))
+    return json.loads(context_path().read_text(encoding="utf-8"))["@context"]
