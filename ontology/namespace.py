@@ -135,10 +135,11 @@ def context_path() -> Traversable:
 
 
 def load_context() -> dict:
-    """The context map (the value of `"@context"` in `context.jsonld`), freshly parsed.
+    """The JSON-LD context document, `{"@context": {...}}`, freshly parsed (safe to mutate).
 
-    Embed it as `{"@context": load_context(), "@graph": [...]}` or pass it to rdflib as
-    `graph.serialize(format="json-ld", context=load_context())`. Passing the whole file
-    instead would nest "@context" inside "@context", which JSON-LD 1.1 rejects.
+    Embed `load_context()["@context"]` in a JSON-LD document, and pass that inner map to
+    rdflib (`graph.serialize(format="json-ld", context=load_context()["@context"])`):
+    given the whole document, rdflib nests "@context" inside "@context", which JSON-LD
+    1.1 processors reject.
     """
-    return json.loads(context_path().read_text(encoding="utf-8"))["@context"]
+    return json.loads(context_path().read_text(encoding="utf-8"))
