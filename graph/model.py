@@ -113,6 +113,7 @@ class Entity:
     label: str
     alt_labels: tuple[str, ...]
     label_evidence: tuple[Evidence, ...]
+    alt_evidence: tuple[Evidence, ...]  # one per alt label, same order
     attributes: tuple[tuple[str, Value, tuple[Evidence, ...]], ...]
 
 
