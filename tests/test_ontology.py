@@ -518,3 +518,79 @@ def test_graph_serialized_with_the_context_uses_short_terms_and_round_trips(good
     assert "@context" not in json.loads(text)["@context"]
     assert '"organized"' in text and '"heldIn"' in text and '"label"' in text
     assert isomorphic(Graph().parse(data=text, format="json-ld"), good)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline's RDF export satisfies the shapes (a contract between exporter and shapes).
+# ---------------------------------------------------------------------------------------------
+
+RESOLUTION_TEXT = (
+    "Resolution adopted by the General Assembly\n"
+    "63/999. Migration in Arnor\n"
+    "The General Assembly,\n"
+    "1. Requests the Secretary-General to report on migration in the Republic of Arnor;\n"
+    "72nd plenary meeting\n"
+    "19 December 2031\n"
+)
+
+
+def _exported_resolution_graph(fmt: str) -> Graph:
+    import io
+    import re
+
+    from exports.rdf import write_jsonld, write_turtle
+    from graph import refs
+    from graph.build import build
+    from graph.ingest import make_document
+    from graph.model import Attribute, Evidence, Extraction, Mention, Relation, Value
+    from graph.resolve import resolve
+
+    d = make_document(RESOLUTION_TEXT, "arnor-resolution")
+
+    def span(needle: str) -> Evidence:
+        start = re.search(re.escape(needle), d.text).start()
+        return Evidence(d.doc_id, start, start + len(needle), needle)
+
+    sym = "A/RES/63/999"
+    res, p1 = refs.resolution(sym), refs.provision(sym, 1)
+    ga, sg, arnor = refs.org("General Assembly"), refs.person("Secretary-General"), refs.country("ARN")
+    ex = Extraction(
+        mentions=[
+            Mention(res, "Resolution", "Migration in Arnor", span("63/999. Migration in Arnor")),
+            Mention(p1, "Provision", f"{sym}, paragraph 1", span("1. Requests the Secretary-General")),
+            Mention(ga, "UNEntity", "General Assembly", span("General Assembly")),
+            Mention(sg, "Person", "Secretary-General", span("Secretary-General")),
+            Mention(arnor, "Country", "Republic of Arnor", span("Republic of Arnor")),
+        ],
+        attributes=[
+            Attribute(res, "symbol", Value(sym), span("63/999")),
+            Attribute(res, "dateAdopted", Value("2031-12-19", "date"), span("19 December 2031")),
+            Attribute(res, "plenaryMeeting", Value("72nd plenary meeting"), span("72nd plenary meeting")),
+            Attribute(p1, "provisionNumber", Value("1", "integer"), span("1. Requests")),
+            Attribute(p1, "operativeVerb", Value("Requests"), span("Requests")),
+            Attribute(arnor, "isoCode", Value("ARN"), span("Republic of Arnor")),
+        ],
+        relations=[
+            Relation(ga, "adopted", res, span("Resolution adopted by the General Assembly")),
+            Relation(res, "hasProvision", p1, span("1. Requests the Secretary-General")),
+            Relation(p1, "addressedTo", sg, span("Requests the Secretary-General")),
+        ],
+    )
+    kg = build(resolve([ex]), [d])
+    buf = io.BytesIO()
+    (write_turtle if fmt == "turtle" else write_jsonld)(kg, buf)
+    return Graph().parse(data=buf.getvalue(), format=fmt)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
+def test_exported_resolution_conforms_to_the_shapes(shapes, onto, fmt):
+    g = _exported_resolution_graph(fmt)
+    assert (None, RDF.type, MIGKG.Provision) in g
+    assert violations(g, shapes, onto) == set()
+
+
+def test_exported_graph_without_a_provision_number_fails_the_shapes(shapes, onto):
+    g = _exported_resolution_graph("turtle")
+    p1 = next(g.subjects(RDF.type, MIGKG.Provision))
+    g.remove((p1, MIGKG.provisionNumber, None))
+    assert ("provisionNumber", "MinCountConstraintComponent") in violations(g, shapes, onto)
