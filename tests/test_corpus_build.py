@@ -46,3 +46,12 @@ def test_an_independent_parser_reads_the_output(corpus_build, name, syntax):
     g = Graph().parse(corpus_build / "graph.nt", format="nt")
     if n_rapper is not None:
         assert n_rapper == len(g)
+
+
+def test_every_migkg_term_used_is_declared_by_the_ontology(corpus_build):
+    g = Graph().parse(corpus_build / "graph.nt", format="nt")
+    onto = Graph().parse(corpus_build / "ontology.ttl", format="turtle")
+    declared = {str(s) for s in onto.subjects() if str(s).startswith(str(MIGKG))}
+    used = {str(p) for p in g.predicates() if str(p).startswith(str(MIGKG))}
+    used |= {str(o) for o in g.objects(None, RDF.type) if str(o).startswith(str(MIGKG))}
+    assert used and used <= declared, sorted(used - declared)
