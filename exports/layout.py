@@ -184,6 +184,8 @@ def _normalise(pos: Pos) -> tuple[Pos, float, float]:
 
 def _pack(boxes: list[tuple[Pos, float, float]], k: float) -> Pos:
     """Shelf-pack component boxes (largest first) into rows about as wide as a screen is wide."""
+    if not boxes:
+        return {}
     gap = k * 0.8
     area = sum((w + gap) * (h + gap) for _, w, h in boxes)
     row_width = max(max(w for _, w, _ in boxes), math.sqrt(area) * 1.6)

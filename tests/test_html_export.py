@@ -115,3 +115,11 @@ def test_inline_code_refuses_code_that_would_close_its_element() -> None:
     with pytest.raises(ValueError):
         inline_code('var s = "</script>";', "x.js")
     assert inline_code("var s = 1;", "x.js") == "var s = 1;"
+
+
+def test_an_empty_graph_still_gives_a_page() -> None:
+    import networkx as nx
+
+    kg = nx.MultiDiGraph(documents=(), base="https://example.org/id/")
+    data = page_data(render_html(kg))
+    assert data["nodes"] == [] and data["edges"] == []

@@ -67,6 +67,10 @@
   var edgeView = new vis.DataView(edges, { filter: function (e) { return relOn[e.prop]; } });
   var options = D.options;
   var network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, options);
+  if (!D.nodes.length) {
+    var empty = el("p", "empty", "This graph has no entities: nothing was extracted from the documents.");
+    $("network").appendChild(empty);
+  }
   var readyMarked = false;
   network.once("afterDrawing", function () {
     fitSensibly(false);
