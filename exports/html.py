@@ -119,7 +119,7 @@ def _options(n: int, m: int) -> dict[str, Any]:
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                            "color": "#1d2733", "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 9}}},
+                  "scaling": {"label": {"drawThreshold": 10}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
                   "smooth": False if m > 1500 else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "width": 1.1, "selectionWidth": 1.5, "hoverWidth": 0.6,

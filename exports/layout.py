@@ -18,6 +18,7 @@ import networkx as nx
 Pos = dict[str, tuple[float, float]]
 
 EDGE_LENGTH = 150.0  # target distance between linked core nodes, in page pixels
+MIN_GAP = 70.0  # median distance from a core node to its nearest neighbour, in pixels
 SMALL_CORE = 400  # below this, networkx's dense spring layout
 
 
@@ -66,11 +67,28 @@ def _core_layout(g: nx.Graph, k: float) -> Pos:
 
 
 def _rescale(pos: Pos, g: nx.Graph, k: float) -> Pos:
-    """Scale so the median edge is `k` pixels long."""
+    """Scale so the median edge is `k` pixels long and nodes keep a readable distance apart."""
     lengths = sorted(math.dist(pos[u], pos[v]) for u, v in g.edges())
     median = lengths[len(lengths) // 2] if lengths else 1.0
     f = k / median if median > 1e-9 else k
+    gap = _median_nearest(pos)
+    if gap > 1e-9:
+        f = max(f, MIN_GAP / gap)
     return {v: (x * f, y * f) for v, (x, y) in pos.items()}
+
+
+def _median_nearest(pos: Pos) -> float:
+    """Median distance from a node to its nearest neighbour (sampled on large graphs)."""
+    import numpy as np
+
+    xy = np.array(list(pos.values()))
+    sample = xy if len(xy) <= 1500 else xy[:: len(xy) // 1500 + 1]
+    nearest = []
+    for start in range(0, len(sample), 512):
+        d = ((sample[start:start + 512, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+        d[d == 0] = np.inf
+        nearest.append(np.sqrt(d.min(axis=1)))
+    return float(np.median(np.concatenate(nearest)))
 
 
 def _ring(pos: Pos, parent: str, group: list[str], g: nx.Graph, k: float) -> None:
@@ -95,7 +113,7 @@ def _ring(pos: Pos, parent: str, group: list[str], g: nx.Graph, k: float) -> Non
         pos[leaf] = (px + r * math.cos(a), py + r * math.sin(a))
 
 
-def _grid_fr(g: nx.Graph, iterations: int = 70, seed: int = 7) -> Pos:
+def _grid_fr(g: nx.Graph, iterations: int = 50, seed: int = 7) -> Pos:
     """Fruchterman-Reingold with repulsion only inside neighbouring grid cells (unit edge length)."""
     import numpy as np
 
@@ -151,7 +169,7 @@ def _grid_fr(g: nx.Graph, iterations: int = 70, seed: int = 7) -> Pos:
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
-def _far_field(pos, disp, np, cells: int = 24) -> None:
+def _far_field(pos, disp, np, cells: int = 16) -> None:
     """Repulsion from the mass centres of a coarse grid, so the whole graph spreads as in FR."""
     n = len(pos)
     lo = pos.min(axis=0)

@@ -28,7 +28,9 @@
     n.baseColor = st.color;
     n.shape = st.shape;
     n.color = nodeColor(n.baseColor);
-    n.font = { size: Math.min(13 + Math.round(2.2 * Math.sqrt(n.deg)), 30) };
+    // Small nodes get small labels, which vis-network skips when zoomed out: an overview
+    // shows the hubs' names, zooming in reveals the rest.
+    n.font = { size: n.deg <= 2 ? 12 : Math.min(Math.round(11 + 2.6 * Math.sqrt(n.deg)), 32) };
     n.title = info.label + "\n" + n.cls + " · " + plural(n.deg, "link", "links");
     byId[n.id] = n;
   });
@@ -164,7 +166,10 @@
     network.redraw();
   }
   network.on("afterDrawing", function (ctx) {
-    if (!focus) return;
+    if (focus) drawFocus(ctx);
+    drawHubLabels(ctx);
+  });
+  function drawFocus(ctx) {
     var box = $("network").getBoundingClientRect();
     var a = network.DOMtoCanvas({ x: -50, y: -50 }), b = network.DOMtoCanvas({ x: box.width + 50, y: box.height + 50 });
     ctx.save();
@@ -181,7 +186,43 @@
       if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
     });
     labels.forEach(function (f) { f(); });
-  });
+  }
+
+  /* ---- names of the most connected entities, readable at any zoom ----
+     vis-network skips labels that would be tiny; zoomed out, that is all of them. Here the
+     hubs' names are drawn at a fixed screen size, biggest first, skipping any that would
+     overlap one already placed. */
+  var HUBS = D.nodes.filter(function (n) { return n.deg > 1; })
+    .sort(function (a, b) { return b.deg - a.deg || (a.id < b.id ? -1 : 1); }).slice(0, 80);
+  var THRESHOLD = (options.nodes && options.nodes.scaling && options.nodes.scaling.label.drawThreshold) || 5;
+  function drawHubLabels(ctx) {
+    var scale = network.getScale(), B = network.body;
+    var box = $("network").getBoundingClientRect();
+    var tl = network.DOMtoCanvas({ x: 0, y: 0 }), br = network.DOMtoCanvas({ x: box.width, y: box.height });
+    var fs = 12.5 / scale, pad = 3 / scale, placed = [], shown = 0;
+    var inFocus = {};
+    if (focus) focus.nodes.forEach(function (id) { inFocus[id] = true; });
+    ctx.save();
+    ctx.font = "600 " + fs + "px system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineWidth = 4 / scale; ctx.lineJoin = "round";
+    ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.fillStyle = "#1d2733";
+    for (var i = 0; i < HUBS.length && shown < 30; i++) {
+      var hub = HUBS[i], bn = B.nodes[hub.id];
+      if (!bn || hub.font.size * scale >= THRESHOLD) continue;  // filtered out, or vis draws it
+      if (focus && !inFocus[hub.id]) continue;
+      var x = bn.x, y = bn.y + hub.size + pad;
+      if (x < tl.x || x > br.x || y < tl.y || y > br.y) continue;
+      var text = hub.label, w = ctx.measureText(text).width;
+      var r = [x - w / 2 - pad, y - pad, x + w / 2 + pad, y + fs + pad];
+      if (placed.some(function (p) { return r[0] < p[2] && r[2] > p[0] && r[1] < p[3] && r[3] > p[1]; })) continue;
+      ctx.strokeText(text, x, y);
+      ctx.fillText(text, x, y);
+      placed.push(r);
+      shown++;
+    }
+    ctx.restore();
+  }
 
   /* ---- selection and panel ---- */
   var panel = $("panel");
