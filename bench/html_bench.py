@@ -20,7 +20,10 @@ It prints a Markdown table. Pages are written to a temporary directory, never th
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,29 +73,40 @@ def time_migkg(drv, path: Path, query: str) -> tuple[float, float]:  # type: ign
     return ready / 1000, time.perf_counter() - t
 
 
-def time_pyvis(drv, path: Path, timeout: float) -> str:  # type: ignore[no-untyped-def]
+def probe_pyvis(path: Path, timeout: float) -> None:
+    """Child process: open a pyvis page, print seconds to its first draw, or nothing."""
     from selenium.common.exceptions import TimeoutException
 
-    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PYVIS_HOOK})
-    deadline = time.monotonic() + timeout
-    drv.set_page_load_timeout(timeout)
-    try:
-        drv.get(path.as_uri())  # may block while pyvis stabilizes
-    except TimeoutException:
-        pass
-    while time.monotonic() < deadline:
+    with browser.driver(offline=True) as drv:
+        drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PYVIS_HOOK})
+        deadline = time.monotonic() + timeout
+        drv.set_page_load_timeout(timeout)
+        drv.set_script_timeout(5)
         try:
+            drv.get(path.as_uri())  # may block while pyvis stabilizes
+        except TimeoutException:
+            return
+        while time.monotonic() < deadline:
             v = drv.execute_script("return window.__pyvisReady || null")
-        except Exception:  # noqa: BLE001 - the page may be busy stabilizing; keep polling
-            v = None
-        if v:
-            return f"{v / 1000:.2f} s"
-        time.sleep(0.25)
+            if v:
+                print(f"{v / 1000:.3f}", flush=True)
+                return
+            time.sleep(0.25)
+
+
+def time_pyvis(path: Path, timeout: float) -> str:
+    """Run the probe in its own process group and kill it at the deadline: a page busy in
+    physics stalls every WebDriver command, so only a hard kill keeps the benchmark bounded."""
+    proc = subprocess.Popen([sys.executable, __file__, "--probe-pyvis", str(path), str(timeout)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     try:
-        progress = drv.execute_script("var t = document.getElementById('text'); return t ? t.textContent : ''")
-    except Exception:  # noqa: BLE001
-        progress = ""
-    return f"> {timeout:.0f} s" + (f" (stabilization {progress.strip()})" if progress else "")
+        out, _ = proc.communicate(timeout=timeout + 15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        out = ""
+    out = out.strip()
+    return f"{float(out):.2f} s" if out else f"> {timeout:.0f} s (not drawn yet)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pyvis-timeout", type=float, default=60.0, help="give up on a pyvis page after this")
     ap.add_argument("--no-pyvis", action="store_true")
     ap.add_argument("--no-corpus", action="store_true")
+    ap.add_argument("--probe-pyvis", nargs=2, metavar=("PAGE", "TIMEOUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.probe_pyvis:
+        probe_pyvis(Path(args.probe_pyvis[0]), float(args.probe_pyvis[1]))
+        return 0
     if not browser.available():
         print("needs /usr/bin/chromium and /usr/bin/chromedriver", file=sys.stderr)
         return 2
@@ -133,8 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_pyvis:
                 plain = Path(tmp) / "pyvis.html"
                 write_pyvis_default(kg, plain)
-                with browser.driver(offline=True) as drv:
-                    pyvis = time_pyvis(drv, plain, args.pyvis_timeout)
+                pyvis = time_pyvis(plain, args.pyvis_timeout)
             rows.append((name, kg.number_of_nodes(), kg.number_of_edges(), write_s, page.stat().st_size,
                          statistics.median(readies), max(readies), statistics.median(interacts), pyvis))
             print(f"  {name}: done", file=sys.stderr)

@@ -58,12 +58,25 @@ def _core_layout(g: nx.Graph, k: float) -> Pos:
     if n == 2:
         a, b = sorted(g.nodes)
         return {a: (0.0, 0.0), b: (k, 0.0)}
+    try:
+        import numpy  # noqa: F401  (networkx's layouts and ours need it)
+    except ImportError:
+        return _spiral(g, k)
     if n < SMALL_CORE:
         raw = nx.spring_layout(g, seed=7, iterations=100 if n < 150 else 60)
         pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
     else:
         pos = _grid_fr(g)
     return _rescale(pos, g, k)
+
+
+def _spiral(g: nx.Graph, k: float) -> Pos:
+    """Without numpy: nodes in breadth-first order along a sunflower spiral (linked nodes stay near)."""
+    start = max(g.degree(), key=lambda d: (d[1], d[0]))[0]
+    order = list(nx.bfs_tree(g, start))
+    golden = math.pi * (3 - math.sqrt(5))
+    return {v: (k * 0.6 * math.sqrt(i) * math.cos(i * golden), k * 0.6 * math.sqrt(i) * math.sin(i * golden))
+            for i, v in enumerate(order)}
 
 
 def _rescale(pos: Pos, g: nx.Graph, k: float) -> Pos:

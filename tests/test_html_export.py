@@ -123,3 +123,12 @@ def test_an_empty_graph_still_gives_a_page() -> None:
     kg = nx.MultiDiGraph(documents=(), base="https://example.org/id/")
     data = page_data(render_html(kg))
     assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_layout_still_places_every_node_without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "numpy", None)  # makes `import numpy` raise ImportError
+    kg = synthetic_kg(300)
+    pos = layout(kg)
+    assert set(pos) == set(kg.nodes) and len(set(pos.values())) == len(pos)

@@ -34,8 +34,10 @@
     n.title = info.label + "\n" + n.cls + " · " + plural(n.deg, "link", "links");
     byId[n.id] = n;
   });
-  var edgeById = {};
+  var edgeById = {}, linksOf = {};
   D.edges.forEach(function (e, i) {
+    (linksOf[e.from] = linksOf[e.from] || []).push(e);
+    if (e.to !== e.from) (linksOf[e.to] = linksOf[e.to] || []).push(e);
     e.id = "e" + i;
     e.label = e.prop;
     e.baseColor = relColor[e.prop] || "#9e9e9e";
@@ -279,11 +281,7 @@
       });
       panel.appendChild(dl);
     }
-    var links = [];
-    network.getConnectedEdges(id).forEach(function (eid) { if (edgeById[eid]) links.push(edgeById[eid]); });
-    if (!links.length) {  // filtered out of the view: look in the full list
-      D.edges.forEach(function (e) { if (e.from === id || e.to === id) links.push(e); });
-    }
+    var links = (linksOf[id] || []).slice();  // all of them, whatever the filters hide
     links.sort(function (a, b) { return (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : 0) || (a.from === id ? -1 : 1); });
     panel.appendChild(el("h3", null, "Links (" + links.length + ") and why"));
     var ul = el("ul", "links");
