@@ -2,7 +2,9 @@
    labels, quotes and names are data, never markup. */
 (function () {
   "use strict";
+  performance.mark("migkg:start");
   var D = JSON.parse(document.getElementById("migkg-data").textContent);
+  performance.mark("migkg:parsed");
   var $ = function (id) { return document.getElementById(id); };
   var SVGNS = "http://www.w3.org/2000/svg";
   var DIM = "#e3e6ea", DIM_FONT = "#c2c8cf";
@@ -26,8 +28,7 @@
   D.nodes.forEach(function (n) {
     var st = classStyle[n.cls] || FALLBACK, info = D.info[n.id];
     n.baseColor = st.color;
-    n.shape = st.shape;
-    n.color = nodeColor(n.baseColor);
+    n.group = classStyle[n.cls] ? n.cls : "_other";  // shape and colour come from the group
     // Small nodes get small labels, which vis-network skips when zoomed out: an overview
     // shows the hubs' names, zooming in reveals the rest.
     n.font = { size: n.deg <= 2 ? 12 : Math.min(Math.round(11 + 2.6 * Math.sqrt(n.deg)), 32) };
@@ -39,9 +40,9 @@
     (linksOf[e.from] = linksOf[e.from] || []).push(e);
     if (e.to !== e.from) (linksOf[e.to] = linksOf[e.to] || []).push(e);
     e.id = "e" + i;
-    e.label = e.prop;
+    if (!big) e.label = e.prop;  // on large graphs only the selected node's links are labelled
     e.baseColor = relColor[e.prop] || "#9e9e9e";
-    e.color = { color: e.baseColor, highlight: e.baseColor, hover: e.baseColor };
+    e.color = e.baseColor;
     edgeById[e.id] = e;
   });
   function nodeColor(c) {
@@ -70,7 +71,11 @@
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return classOn[n.cls]; } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return relOn[e.prop]; } });
   var options = D.options;
+  options.groups = { _other: { shape: FALLBACK.shape, color: nodeColor(FALLBACK.color) } };
+  D.classes.forEach(function (c) { options.groups[c.name] = { shape: c.shape, color: nodeColor(c.color) }; });
+  performance.mark("migkg:datasets");
   var network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, options);
+  performance.mark("migkg:network");
   if (!D.nodes.length) {
     var empty = el("p", "empty", "This graph has no entities: nothing was extracted from the documents.");
     $("network").appendChild(empty);
@@ -79,6 +84,7 @@
   network.once("afterDrawing", function () {
     fitSensibly(false);
     readyMarked = true;
+    performance.mark("migkg:drawn");
     window.__migkgReady = performance.now();
     document.body.setAttribute("data-ready", "1");
   });
@@ -188,6 +194,24 @@
       if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
     });
     labels.forEach(function (f) { f(); });
+    if (big) drawFocusEdgeLabels(ctx, B);
+  }
+  function drawFocusEdgeLabels(ctx, B) {
+    var scale = network.getScale(), fs = 10.5 / scale;
+    ctx.save();
+    ctx.font = fs + "px system-ui, sans-serif";
+    ctx.textAlign = "center"; ctx.textBaseline = "middle";
+    ctx.lineWidth = 3 / scale; ctx.lineJoin = "round";
+    ctx.strokeStyle = "#ffffff"; ctx.fillStyle = "#4a5560";
+    focus.edges.forEach(function (eid) {
+      var e = edgeById[eid], a = B.nodes[e.from], b = B.nodes[e.to];
+      if (!a || !b || !B.edges[eid]) return;
+      if (Math.hypot(a.x - b.x, a.y - b.y) * scale < 90) return;  // too short to carry a label
+      var x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+      ctx.strokeText(e.prop, x, y);
+      ctx.fillText(e.prop, x, y);
+    });
+    ctx.restore();
   }
 
   /* ---- names of the most connected entities, readable at any zoom ----
