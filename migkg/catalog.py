@@ -30,9 +30,10 @@ def entity_count(graph: LoadedGraph) -> int:
 
 def members(graph: LoadedGraph, type_iri: Any, cap: int = 5000) -> tuple[list[tuple[Any, str | None]], bool]:
     """Instances of a class sorted by label, at most `cap` (and whether more exist)."""
-    rows = graph.store.query(
-        "SELECT DISTINCT ?s ?l WHERE { ?s a ?t OPTIONAL { ?s rdfs:label ?l } } ORDER BY LCASE(STR(?l)) ?s",
-        prefixes=graph.prefixes, substitutions={_var("t"): type_iri},
+    rows = graph.store.query(  # str(NamedNode) is the escaped <iri> form
+        f"SELECT DISTINCT ?s ?l WHERE {{ ?s a {type_iri} OPTIONAL {{ ?s rdfs:label ?l }} }} "
+        "ORDER BY LCASE(STR(?l)) ?s",
+        prefixes=graph.prefixes,
     )
     out: list[tuple[Any, str | None]] = []
     seen = set()
@@ -63,12 +64,6 @@ def documents(graph: LoadedGraph) -> list[tuple[Any, str]]:
         "SELECT DISTINCT ?d WHERE { ?st prov:wasDerivedFrom ?d } ORDER BY ?d", prefixes=graph.prefixes
     )
     return [(r["d"], label_of(graph.store, r["d"]) or r["d"].value) for r in rows]
-
-
-def _var(name: str) -> Any:
-    import pyoxigraph as ox
-
-    return ox.Variable(name)
 
 
 def ontology_sections(graph: LoadedGraph) -> list[tuple[str, list[dict]]]:

@@ -1,6 +1,6 @@
 """Descriptions of the data itself: VoID + DCAT for the dataset, SPARQL Service Description.
 
-The dataset node is `{base}dataset` (typed void:Dataset and dcat:Dataset), so
+The dataset node is `{site}void#dataset` (typed void:Dataset and dcat:Dataset), so
 it is dereferenceable like any entity. Endpoint and download URLs are given by
 the caller: the server knows where it listens, a static site where it is hosted.
 """
@@ -28,7 +28,10 @@ VOCABULARIES = (ONTOLOGY_NS, "http://www.w3.org/ns/prov#", "http://www.w3.org/20
 
 
 def dataset_iri(graph: LoadedGraph) -> str:
-    return graph.base_iri + "dataset"
+    """`https://w3id.org/migkg/void#dataset`: a hash IRI in the VoID document, beside /id/."""
+    base = graph.base_iri
+    root = base[: -len("id/")] if base.endswith("/id/") else base
+    return root + "void#dataset"
 
 
 def void_triples(graph: LoadedGraph, site_url: str, sparql_url: str | None,
@@ -62,7 +65,7 @@ def void_triples(graph: LoadedGraph, site_url: str, sparql_url: str | None,
     for doc, _label in catalog.documents(graph):
         add(ds, DCT + "source", doc)
     for i, (cls, n) in enumerate(catalog.types(graph)):
-        part = N(f"{dataset_iri(graph)}/class/{i + 1}")
+        part = N(f"{dataset_iri(graph)}-class-{i + 1}")
         add(ds, VOID + "classPartition", part)
         add(part, VOID + "class", cls)
         add(part, VOID + "entities", L(str(n), datatype=N(XSD + "integer")))

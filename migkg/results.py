@@ -192,7 +192,15 @@ def graph_bytes(triples: list, fmt: str, prefixes: dict[str, str]) -> bytes:
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt]
     used = used_prefixes(triples, prefixes, clean=True) if fmt != "ntriples" else None
-    return ox.serialize(triples, format=rdf_format, prefixes=used) or b""
+    return ox.serialize(grouped(triples), format=rdf_format, prefixes=used) or b""
+
+
+def grouped(triples: list) -> list:
+    """Triples with each subject's together (first-seen order), so Turtle writes one block each."""
+    order: dict[str, list] = {}
+    for t in triples:
+        order.setdefault(str(t.subject), []).append(t)
+    return [t for group in order.values() for t in group]
 
 
 def used_prefixes(triples: list, prefixes: dict[str, str], clean: bool = False) -> dict[str, str]:
