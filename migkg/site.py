@@ -4,7 +4,7 @@ Layout (the same paths the server answers, so links and the 303 rules agree):
 
     index.html                 home: sources, entities by type, machine-readable links
     type/{Class}.html          index of one type
-    doc/{kind}/{slug}.html     one page per entity (plus .ttl and .jsonld)
+    doc/{kind}/{slug}.html     one page per entity (plus .ttl, .jsonld and .nt)
     ontology.html|.ttl|.jsonld the ontology
     void.html|.ttl|.jsonld     VoID + DCAT dataset description
     download/graph.*           the full dumps
@@ -40,6 +40,8 @@ RewriteCond %{{HTTP_ACCEPT}} text/turtle
 RewriteRule ^id/(.+)$ doc/$1.ttl [R=303,L]
 RewriteCond %{{HTTP_ACCEPT}} application/ld\\+json
 RewriteRule ^id/(.+)$ doc/$1.jsonld [R=303,L]
+RewriteCond %{{HTTP_ACCEPT}} application/n-triples
+RewriteRule ^id/(.+)$ doc/$1.nt [R=303,L]
 RewriteRule ^id/(.+)$ doc/$1.html [R=303,L]
 
 RewriteCond %{{HTTP_ACCEPT}} text/turtle
@@ -60,6 +62,7 @@ map $http_accept $migkg_ext {{
     default                 html;
     ~text/turtle            ttl;
     ~application/ld\\+json   jsonld;
+    ~application/n-triples  nt;
 }}
 
 server {{
@@ -148,6 +151,7 @@ def write_site(source: str | Path, out: str | Path, base_iri: str | None = None,
         triples = d.triples()
         write(f"{stem}.ttl", results.graph_bytes(triples, "turtle", graph.prefixes))
         write(f"{stem}.jsonld", results.graph_bytes(triples, "jsonld", graph.prefixes))
+        write(f"{stem}.nt", results.graph_bytes(triples, "ntriples", graph.prefixes))
 
     void = void_triples(graph, site_url, sparql_url, dumps)
     write("void.ttl", results.graph_bytes(void, "turtle", graph.prefixes))
