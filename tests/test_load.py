@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from tests.serving import SERVING_FIXTURE
@@ -12,6 +13,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "load_test.py"
 def load_bench():
     spec = importlib.util.spec_from_file_location("load_test", BENCH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
