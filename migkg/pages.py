@@ -19,6 +19,7 @@ from migkg.store import ONTOLOGY_NS, LoadedGraph
 
 TEMPLATES = Path(__file__).parent / "templates"
 EVIDENCE_LINKS = (RDF + "subject", RDF + "object")
+WAS_DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 # description file extensions -> (media type, name shown)
 DESCRIPTION_FORMATS: dict[str, tuple[str, str]] = {
@@ -115,11 +116,16 @@ def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
         {"type": DESCRIPTION_FORMATS[ext][0], "href": f"{stem}.{ext}", "name": DESCRIPTION_FORMATS[ext][1]}
         for ext in ("ttl", "jsonld", "nt")
     ]
-    inverse = [(s, p) for s, p in d.inverse if p.value not in EVIDENCE_LINKS]
+    # Evidence statements point at their source document by the hundred: count them, don't list them.
+    statement_ns = graph.base_iri + "statement/"
+    quoting = [s for s, p in d.inverse if p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns)]
+    inverse = [(s, p) for s, p in d.inverse
+               if p.value not in EVIDENCE_LINKS and not (p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns))]
     return environment().get_template("entity.html").render(
         title=d.label or compact(d.iri, graph.prefixes, extra="/"),
         d=d, link=linker, root=root, live=live, alternates=alternates,
         props=_grouped(d.properties), inverse=_grouped(inverse, key_first=False),
+        quoting=len(quoting),
     )
 
 

@@ -113,7 +113,15 @@ def create_app(graph_dir: str | Path, base_iri: str | None = None, settings: Set
         Route("/.well-known/void", site.dataset),
         Route("/download/{name}", site.download),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+
+    # Any web page may query this read-only endpoint from a browser (no credentials).
+    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                      allow_headers=["Accept", "Content-Type"], expose_headers=[
+                          "X-SPARQL-Time-Limit", "X-SPARQL-Result-Limit", "X-SPARQL-Truncated",
+                          "X-SPARQL-Result-Count", "Content-Location"])
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[cors],
                     exception_handlers={404: site.not_found, 405: site.not_allowed, Exception: site.crashed})
     app.state.graph = graph
     app.state.pool = pool

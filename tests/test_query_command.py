@@ -114,3 +114,9 @@ def test_slow_query_stops_at_the_time_limit():
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "migkg query: error: query stopped after the time limit of 1 s"
+
+
+def test_a_base_iri_the_graph_does_not_use_is_explained(capsys):
+    code = main(["query", "--graph", GRAPH, "--base-iri", "https://example.org/data/", "ASK {}"])
+    err = capsys.readouterr().err
+    assert code == 2 and "built with https://w3id.org/migkg/id/" in err

@@ -221,3 +221,15 @@ def test_home_lists_types(server):
     home = server.get("/")
     assert "Entities by type" in home.text and "type/migkg_Person.html" in home.text
     assert "Arwen Undomiel" in server.get("/type/migkg_Person.html").text
+
+
+def test_browser_scripts_elsewhere_may_query(server):
+    r = server.get("/sparql", params={"query": PERSONS}, headers={"Origin": "https://example.org"})
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert "x-sparql-truncated" in r.headers["access-control-expose-headers"].lower()
+
+
+def test_source_document_page_counts_its_evidence_statements_instead_of_listing_them(server):
+    html = server.get("/doc/document/arnor-report.html").text
+    assert "2 evidence statements quote this document." in html
+    assert "doc/statement/" not in html.split("<h2>Links to this</h2>")[1].split("<h2>Evidence</h2>")[0]
