@@ -84,9 +84,17 @@ def _refusal(response: Any) -> str:
     return f"HTTP {response.status_code} {response.reason_phrase}" + (f": {body}" if body else "")
 
 
-def put_graph(client: Any, endpoint: str, data: bytes, graph: str | None, out: Any) -> Any:
-    """Graph Store Protocol PUT (replace the named graph, or the default graph)."""
-    target = f"{endpoint}{'&' if '?' in endpoint else '?'}" + (urlencode({"graph": graph}) if graph else "default")
+def put_graph(client: Any, endpoint: str, data: bytes, graph: str | None, out: Any,
+              params: dict[str, str] | None = None) -> Any:
+    """Graph Store Protocol PUT (replace the named graph, or the default graph).
+
+    `params` are extra URL parameters for the store, e.g. Oxigraph's `no_transaction`
+    bulk-load switch (an empty value sends the bare name).
+    """
+    query = urlencode({"graph": graph}) if graph else "default"
+    for key, value in (params or {}).items():
+        query += "&" + (urlencode({key: value}) if value else urlencode({key: ""})[:-1])
+    target = f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
     return client.put(
         target,
         content=_chunks(data, _progress(len(data), out)),
@@ -134,12 +142,14 @@ def count_in_store(client: Any, query_endpoint: str, graph: str | None) -> int:
 
 def publish(path: str | Path, endpoint: str | None, graph: str | None = None,
             update_endpoint: str | None = None, query_endpoint: str | None = None,
-            auth: tuple[str, str] | None = None, timeout: float = 600.0, out: Any = None) -> PublishReport:
+            auth: Any = None, timeout: float = 600.0, out: Any = None,
+            params: dict[str, str] | None = None) -> PublishReport:
     """Replace `graph` (default graph when None) in a store with the graph at `path`.
 
     Parameters: `endpoint` the store's Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store);
     `update_endpoint` a SPARQL Update URL used when there is no Graph Store endpoint or it
-    answers 404/405/415/501; `query_endpoint` to count the triples afterwards.
+    answers 404/405/415/501; `query_endpoint` to count the triples afterwards; `auth` an
+    httpx auth (BasicAuth, DigestAuth) or a (user, password) pair for basic auth.
     Raises PublishError when the store cannot be reached or refuses; InputError on a bad file.
     """
     import httpx
@@ -152,7 +162,7 @@ def publish(path: str | Path, endpoint: str | None, graph: str | None = None,
     method = "graph-store"
     with httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0), auth=auth) as client:
         try:
-            response = put_graph(client, endpoint, data, graph, out) if endpoint else None
+            response = put_graph(client, endpoint, data, graph, out, params) if endpoint else None
             if response is not None and response.status_code >= 300:
                 if response.status_code in GSP_UNSUPPORTED and update_endpoint:
                     print(f"migkg publish: Graph Store Protocol not available ({_refusal(response)}); "

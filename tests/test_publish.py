@@ -104,3 +104,16 @@ def test_progress_is_shown_for_large_uploads(store, capsys, monkeypatch):
     assert main(["publish", str(GRAPH), "--endpoint", store + "/store"]) == 0
     lines = [line for line in capsys.readouterr().err.splitlines() if "MB sent" in line]
     assert len(lines) >= 2 and lines[-1].endswith("MB/s)") and "(100 %" in lines[-1]
+
+
+def test_user_without_password_is_a_clear_error(capsys, monkeypatch):
+    monkeypatch.delenv("MIGKG_STORE_PASSWORD", raising=False)
+    assert main(["publish", str(GRAPH), "--endpoint", "http://127.0.0.1:1/store", "--user", "dba"]) == 1
+    assert "MIGKG_STORE_PASSWORD" in capsys.readouterr().err
+
+
+def test_store_specific_parameters_reach_the_store(store):
+    # Oxigraph's bulk-load switch: the graph still arrives whole
+    assert main(["publish", str(GRAPH), "--endpoint", store + "/store", "--param", "no_transaction",
+                 "--graph", "https://example.org/bulk"]) == 0
+    assert int(remote(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.org/bulk> { ?s ?p ?o } }")[0][0]) == local_count()
