@@ -83,7 +83,7 @@ def find_graph_file(path: Path) -> Path:
                 return path / name
         raise InputError(f"{path}: no {', '.join(GRAPH_FILES)} here; run `migkg build --out {path}` first")
     if not path.is_file():
-        raise InputError(f"{path}: no such file or directory")
+        raise InputError(f"{path}: no such file or directory (build a graph with `migkg build` first)")
     return path
 
 

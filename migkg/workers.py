@@ -8,6 +8,7 @@ time limit the worker is killed and a fresh one is started in its place.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import pickle
 import select
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import QueryError
+
+log = logging.getLogger("migkg.workers")
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,11 @@ class QueryPool:
         import anyio
 
         self._all.discard(dead)
-        worker = await anyio.to_thread.run_sync(self._spawn)
+        try:
+            worker = await anyio.to_thread.run_sync(self._spawn)
+        except Exception:  # the pool runs one short; later queries still have the others
+            log.exception("could not start a replacement query worker")
+            return
         assert self._idle is not None
         self._idle.put_nowait(worker)
 

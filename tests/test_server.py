@@ -233,3 +233,8 @@ def test_source_document_page_counts_its_evidence_statements_instead_of_listing_
     html = server.get("/doc/document/arnor-report.html").text
     assert "2 evidence statements quote this document." in html
     assert "doc/statement/" not in html.split("<h2>Links to this</h2>")[1].split("<h2>Evidence</h2>")[0]
+
+
+def test_ask_shows_its_answer_on_the_query_page(server):
+    page = server.get("/query", params={"query": "ASK { ?x a migkg:Convention }"}).text
+    assert "<strong>true</strong>" in page
