@@ -117,3 +117,14 @@ def test_store_specific_parameters_reach_the_store(store):
     assert main(["publish", str(GRAPH), "--endpoint", store + "/store", "--param", "no_transaction",
                  "--graph", "https://example.org/bulk"]) == 0
     assert int(remote(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.org/bulk> { ?s ?p ?o } }")[0][0]) == local_count()
+
+
+def test_corpus_build_round_trips(store, corpus_build):
+    nt = corpus_build / "graph.nt"
+    assert main(["publish", str(nt), "--endpoint", store + "/store", "--query-endpoint", store + "/query"]) == 0
+    local_store = ox.Store()
+    local_store.load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    assert int(remote(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0][0]) == len(local_store)
+    sample = ("SELECT ?s ?label WHERE { ?s a ?type ; <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+              "ORDER BY ?s ?label LIMIT 50")
+    assert remote(store, sample) == [[t.value for t in row] for row in local_store.query(sample)]
