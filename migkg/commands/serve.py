@@ -20,6 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="most rows or triples a query returns (default 10000)")
     parser.add_argument("--workers", type=int, default=2,
                         help="query worker processes (default 2)")
+    parser.add_argument("--max-connections", type=int, default=1000,
+                        help="open connections before new ones get 503 (default 1000)")
     parser.add_argument("--max-body", type=int, default=64 * 1024,
                         help="largest accepted request body or query, in bytes (default 65536)")
 
@@ -29,13 +31,14 @@ def run(args: argparse.Namespace) -> int:
 
     from migkg.server import Settings, create_app
 
-    if args.time_limit <= 0 or args.result_limit <= 0 or args.workers <= 0 or args.max_body <= 0:
-        raise MigkgError("--time-limit, --result-limit, --workers and --max-body must be positive")
+    if min(args.time_limit, args.result_limit, args.workers, args.max_body, args.max_connections) <= 0:
+        raise MigkgError("--time-limit, --result-limit, --workers, --max-body and --max-connections must be positive")
     settings = Settings(time_limit=args.time_limit, result_limit=args.result_limit,
                         workers=args.workers, max_body=args.max_body)
     app = create_app(args.dir, base_iri=args.base_iri, settings=settings)
     graph = app.state.graph
     print(f"migkg serve: {graph.triples} triples from {graph.source}; entities under {graph.base_iri}", flush=True)
     print(f"migkg serve: http://{args.host}:{args.port}/  (SPARQL at /sparql, entities at /id/…)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
+                limit_concurrency=args.max_connections, timeout_keep_alive=5)
     return 0
