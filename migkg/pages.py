@@ -186,14 +186,36 @@ def query_page(graph: LoadedGraph, query: str, result: Any, error: str | None,
     from urllib.parse import urlencode
 
     downloads = []
+    labels: dict[str, str] = {}
     if result is not None:
         fmts = ("turtle", "jsonld", "ntriples") if result.kind == "graph" else ("json", "csv", "tsv", "xml")
         downloads = [(f"sparql?{urlencode({'query': query, 'format': f})}", f) for f in fmts]
+        labels = result_labels(graph, result)
     return environment().get_template("query.html").render(
-        title="SPARQL query", query=query, result=result, error=error, link=Linker(graph, ""),
+        title="SPARQL query", query=query, result=result, error=error, link=Linker(graph, "", labels),
         root="", live=True, alternates=[], time_limit=f"{time_limit:g}", result_limit=result_limit,
         prefix_names=", ".join(sorted(graph.prefixes)), downloads=downloads, examples=examples,
     )
+
+
+def result_labels(graph: LoadedGraph, result: Any, cap: int = 5000) -> dict[str, str]:
+    """Labels of the entities in a result, so the table reads as names (IRIs stay in the title)."""
+    from migkg.describe import label_of
+
+    terms = []
+    if result.kind == "select":
+        terms = [t for row in result.rows for t in row]
+    elif result.kind == "graph":
+        terms = [t for tr in result.triples for t in (tr.subject, tr.object)]
+    labels: dict[str, str] = {}
+    for term in terms:
+        if len(labels) >= cap:
+            break
+        if type(term).__name__ == "NamedNode" and term.value.startswith(graph.base_iri) and term.value not in labels:
+            label = label_of(graph.store, term)
+            if label is not None:
+                labels[term.value] = label
+    return labels
 
 
 def error_page(title: str, message: str, root: str = "/") -> str:

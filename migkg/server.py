@@ -433,8 +433,10 @@ class Site:
             error, status = str(exc), 403
         except QueryError as exc:
             error, status = str(exc), 400
-        html = pages.query_page(self.graph, query, result, error, self.settings.time_limit,
-                                self.settings.result_limit, saved_queries())
+        from starlette.concurrency import run_in_threadpool
+
+        html = await run_in_threadpool(pages.query_page, self.graph, query, result, error,
+                                       self.settings.time_limit, self.settings.result_limit, saved_queries())
         return HTMLResponse(html, status_code=status, headers=self._limit_headers())
 
     async def query_page(self, request: Any) -> Any:
