@@ -52,6 +52,8 @@ RewriteRule ^ontology$ ontology.html [R=303,L]
 
 <IfModule mod_headers.c>
   Header append Vary Accept
+  Header set X-Content-Type-Options nosniff
+  Header set Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 </IfModule>
 """
 

@@ -239,3 +239,10 @@ def test_source_document_page_counts_its_evidence_statements_instead_of_listing_
 def test_ask_shows_its_answer_on_the_query_page(server):
     page = server.get("/query", params={"query": "ASK { ?x a migkg:Convention }"}).text
     assert "<strong>true</strong>" in page
+
+
+def test_pages_forbid_scripts_and_sniffing(server):
+    for path in ("/", "/doc/organization/gondor-institute.html", "/sparql?query=ASK%7B%7D"):
+        r = server.get(path)
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'none'" in r.headers["content-security-policy"]
