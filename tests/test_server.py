@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 
 import httpx
 import pyoxigraph as ox
@@ -246,3 +248,11 @@ def test_pages_forbid_scripts_and_sniffing(server):
         r = server.get(path)
         assert r.headers["x-content-type-options"] == "nosniff"
         assert "default-src 'none'" in r.headers["content-security-policy"]
+
+
+def test_a_busy_port_is_one_clear_line(server):
+    port = str(server.base_url.port)
+    proc = subprocess.run([sys.executable, "-m", "migkg", "serve", str(SERVING_FIXTURE), "--port", port],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"migkg serve: error: cannot listen on 127.0.0.1:{port}: Address already in use"

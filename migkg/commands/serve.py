@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     if min(args.time_limit, args.result_limit, args.workers, args.max_body, args.max_connections) <= 0:
         raise MigkgError("--time-limit, --result-limit, --workers, --max-body and --max-connections must be positive")
+    check_port(args.host, args.port)
     settings = Settings(time_limit=args.time_limit, result_limit=args.result_limit,
                         workers=args.workers, max_body=args.max_body)
     app = create_app(args.dir, base_iri=args.base_iri, settings=settings)
@@ -42,3 +43,20 @@ def run(args: argparse.Namespace) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
                 limit_concurrency=args.max_connections, timeout_keep_alive=5)
     return 0
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with one line before loading anything when the address cannot be bound."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise MigkgError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise MigkgError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
