@@ -132,13 +132,22 @@ def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
 def index_page(graph: LoadedGraph, types: list[tuple[Any, int]], documents: list[tuple[Any, str]],
                entities: int, dumps: list[str], live: bool = False) -> str:
     linker = Linker(graph, "")
-    rows = [(f"type/{type_slug(t.value, graph)}.html", linker.view(t).text, n) for t, n in types]
+    rows = [(f"type/{type_slug(t.value, graph)}.html", class_name(graph, t, linker), n) for t, n in types]
     docs = [(linker.href(iri), label) for iri, label in documents]
     return environment().get_template("index.html").render(
         title="Migration knowledge graph", root="", live=live, alternates=[],
         triples=graph.triples, entities=entities, documents=docs, base=graph.base_iri,
         types=rows, dumps=[(f"download/{n}", n) for n in dumps],
     )
+
+
+def class_name(graph: LoadedGraph, type_iri: Any, linker: Linker) -> str:
+    """"Academic institution (migkg:AcademicInstitution)": the ontology's label, then the term."""
+    from migkg.describe import label_of
+
+    term = linker.view(type_iri).text
+    label = label_of(graph.ontology, type_iri) if graph.ontology is not None else None
+    return f"{label} ({term})" if label and label != term else term
 
 
 def type_slug(iri: str, graph: LoadedGraph) -> str:
@@ -155,7 +164,7 @@ def type_page(graph: LoadedGraph, type_iri: Any, members: list[tuple[Any, str | 
     rows = [(linker.href(m), label or compact(m.value, graph.prefixes, extra="/"), m.value)
             for m, label in members]
     return environment().get_template("type.html").render(
-        title=linker.view(type_iri).text, type_iri=type_iri.value, members=rows, more=more,
+        title=class_name(graph, type_iri, linker), type_iri=type_iri.value, members=rows, more=more,
         root="../", live=live, alternates=[],
     )
 
