@@ -33,7 +33,7 @@ from migkg.dataset import service_description, void_triples
 from migkg.describe import describe
 from migkg.sparqlcheck import ReadOnlyViolation, check_read_only, query_form
 from migkg.store import LoadedGraph, load
-from migkg.workers import Busy, QueryPool, Timeout
+from migkg.workers import Busy, QueryPool, Timeout, WorkerLost
 
 log = logging.getLogger("migkg.server")
 
@@ -422,7 +422,7 @@ class Site:
             answer = await self.pool.run(query, formats)
         except Timeout as exc:
             return text(503, f"{exc}; simplify the query or add a LIMIT", headers)
-        except Busy as exc:
+        except (Busy, WorkerLost) as exc:
             return text(503, str(exc), {**headers, "Retry-After": "2"})
         except ReadOnlyViolation as exc:
             return text(403, str(exc), headers)
@@ -457,7 +457,7 @@ class Site:
             result = _answer_to_result(answer)
         except Timeout as exc:
             error, status = f"{exc}; simplify the query or add a LIMIT", 503
-        except Busy as exc:
+        except (Busy, WorkerLost) as exc:
             error, status = str(exc), 503
         except ReadOnlyViolation as exc:
             error, status = str(exc), 403

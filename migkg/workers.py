@@ -40,6 +40,10 @@ class Timeout(QueryError):
     """The query ran past the time limit and its worker was stopped."""
 
 
+class WorkerLost(QueryError):
+    """The worker process died under a query (killed from outside, out of memory)."""
+
+
 def _serve(source: str, base_iri: str | None, inp: Any, out: Any) -> None:
     """Worker loop: load once, then answer framed messages until stdin closes."""
     from migkg import results, store
@@ -198,7 +202,7 @@ class QueryPool:
         except (EOFError, OSError):
             worker.kill()
             asyncio.get_running_loop().create_task(self._replace(worker))
-            raise QueryError("the query worker stopped unexpectedly") from None
+            raise WorkerLost("the query worker stopped unexpectedly; try again") from None
         self._idle.put_nowait(worker)
         if reply[0] == "error":
             _, kind, message = reply

@@ -256,3 +256,44 @@ def test_a_busy_port_is_one_clear_line(server):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"migkg serve: error: cannot listen on 127.0.0.1:{port}: Address already in use"
+
+
+def child_pids(pid: int) -> list[int]:
+    from pathlib import Path
+
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the workers through /proc")
+def test_a_worker_killed_from_outside_is_replaced():
+    import os
+    import signal
+    import time
+
+    process, url = start_migkg(SERVING_FIXTURE, "--workers", "1")
+    try:
+        workers = child_pids(process.pid)
+        assert len(workers) == 1
+        os.kill(workers[0], signal.SIGKILL)
+        time.sleep(0.2)
+        first = httpx.get(url + "/sparql", params={"query": PERSONS}, timeout=30)
+        assert first.status_code in (200, 503)
+        if first.status_code == 503:
+            assert "try again" in first.text
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            r = httpx.get(url + "/sparql", params={"query": PERSONS}, timeout=30)
+            if r.status_code == 200:
+                break
+            time.sleep(0.2)
+        assert r.status_code == 200
+    finally:
+        stop(process)
