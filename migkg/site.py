@@ -8,6 +8,8 @@ Layout (the same paths the server answers, so links and the 303 rules agree):
     ontology.html|.ttl|.jsonld the ontology
     void.html|.ttl|.jsonld     VoID + DCAT dataset description
     download/graph.*           the full dumps
+    id/{kind}/{slug}.html      for hosts without rewrite rules that serve /id/X from id/X.html
+                               (GitHub Pages, Netlify): a page that forwards to doc/X.html
     .htaccess, nginx.conf.example   content negotiation: /id/X -> 303 -> /doc/X.{html,ttl,jsonld}
 """
 from __future__ import annotations
@@ -154,6 +156,7 @@ def write_site(source: str | Path, out: str | Path, base_iri: str | None = None,
         write(f"{stem}.ttl", results.graph_bytes(triples, "turtle", graph.prefixes))
         write(f"{stem}.jsonld", results.graph_bytes(triples, "jsonld", graph.prefixes))
         write(f"{stem}.nt", results.graph_bytes(triples, "ntriples", graph.prefixes))
+        write("id/" + stem[len("doc/"):] + ".html", forwarding_page(stem, d.label or iri))
 
     void = void_triples(graph, site_url, sparql_url, dumps)
     write("void.ttl", results.graph_bytes(void, "turtle", graph.prefixes))
@@ -173,6 +176,23 @@ def write_site(source: str | Path, out: str | Path, base_iri: str | None = None,
     write(".htaccess", HTACCESS.format(base=graph.base_iri))
     write("nginx.conf.example", NGINX.format(base=graph.base_iri))
     return SiteSummary(out=out, entities=len(iris), files=files)
+
+
+def forwarding_page(stem: str, title: str) -> str:
+    """id/X.html: sends a browser on to doc/X.html (relative, so any mount point works)."""
+    from html import escape
+
+    target = "../" * stem.count("/") + stem  # from id/kind/slug.html back to the root
+    href = escape(target + ".html")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>"
+        f'<meta http-equiv="refresh" content="0; url={href}">'
+        f'<link rel="canonical" href="{href}">'
+        f'<link rel="alternate" type="text/turtle" href="{escape(target)}.ttl">'
+        f'<link rel="alternate" type="application/ld+json" href="{escape(target)}.jsonld">'
+        f'</head><body><p><a href="{href}">{escape(title)}</a></p></body></html>\n'
+    )
 
 
 def default_site_url(base_iri: str) -> str:

@@ -95,3 +95,11 @@ def test_web_server_snippets_negotiate_id_to_doc(site):
 def test_labels_are_escaped_in_static_pages(site):
     page = (site / "doc/organization/gondor-institute.html").read_text()
     assert "Gondor &amp; &lt;Rohan&gt; Institute" in page and "<Rohan>" not in page
+
+
+def test_id_pages_forward_browsers_on_hosts_without_rewrites(site):
+    page = site / "id/resolution/A-RES-99-1/para-5.html"
+    text = page.read_text()
+    target = re.search(r'url=([^"]+)"', text).group(1)
+    assert target == "../../../doc/resolution/A-RES-99-1/para-5.html"
+    assert (page.parent / target).resolve().is_file()
