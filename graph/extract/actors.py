@@ -1,9 +1,156 @@
-"""Extractor stub: filled in by its issue."""
+"""Actors: organizations, persons and countries named in a document.
+
+Organizations come from the dictionary, from acronyms the text defines or the
+dictionary knows unambiguously, and from names shaped like organizations
+("Thai Ministry of Labour"); each is keyed by its long name so "IOM" and
+"International Organization for Migration" are one ref. Persons are keyed by
+first and last name; a bare "Mr. Lemaitre" joins the one full name with that
+surname in the document. Countries are keyed by ISO 3166-1 alpha-3.
+
+The participants list is left to `graph.extract.participants`, which reads its
+layout; its names are used here only to attach short references.
+"""
 from __future__ import annotations
 
+from graph import refs
+from graph.extract import participants as participants_mod
+from graph.extract.countries import CountryIndex
+from graph.extract.organizations import OrgContext, OrgHit, find_organizations
+from graph.extract.person_names import display, name_tokens, person_key, similar_given, surname
+from graph.extract.persons import PersonHit, find_persons
 from graph.lexicon import Lexicon
-from graph.model import Document, Extraction
+from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.refs import fold
+
+
+def emit_org(out: Extraction, doc: str, hit: OrgHit, text: str | None = None) -> str:
+    """Add the Mention (and acronym attribute) of an organization hit; return its ref."""
+    ref = refs.org(hit.name)
+    aliases = []
+    if fold(hit.surface) != fold(hit.name) and hit.surface != hit.acronym \
+            and (hit.source != "government" or "Government" in hit.surface):
+        aliases.append(" ".join(hit.surface.split()))
+    if hit.acronym:
+        aliases.append(hit.acronym)
+    ev = Evidence(doc, hit.start, hit.end, hit.surface)
+    out.mentions.append(Mention(ref, hit.kind, hit.name, ev, tuple(dict.fromkeys(aliases))))
+    if hit.acronym:
+        out.attributes.append(Attribute(ref, "acronym", Value(hit.acronym), ev))
+    return ref
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    return Extraction()
+    """Organizations, persons (jobTitle, memberOf) and countries (isoCode) of one document."""
+    text, doc = document.text, document.doc_id
+    ctx = OrgContext.build(text, lexicon)
+    countries = CountryIndex(lexicon)
+    plist = participants_mod.parse(document, lexicon, ctx, countries)
+    regions = [(0, len(text))]
+    if plist is not None:
+        ps, pe = plist.span
+        regions = [(0, ps), (pe, len(text))]
+    out = Extraction()
+
+    # organizations
+    org_hits: list[OrgHit] = []
+    for s, e in regions:
+        hits, part_of = find_organizations(ctx, s, e, countries=countries)
+        org_hits += hits
+        for h in hits:
+            emit_org(out, doc, h)
+        for rel in part_of:
+            out.relations.append(Relation(refs.org(rel.child), "partOf", refs.org(rel.parent),
+                                          Evidence(doc, rel.start, rel.end, text[rel.start:rel.end])))
+    _dictionary_parents(out, doc, org_hits, plist)
+
+    # countries
+    seen_iso: set[str] = set()
+    for c in countries.find(text):
+        ref = refs.country(c.entry.iso3)
+        aliases = () if c.demonym or c.surface == c.entry.name else (" ".join(c.surface.split()),)
+        ev = Evidence(doc, c.start, c.end, c.surface)
+        out.mentions.append(Mention(ref, "Country", c.entry.name, ev, aliases))
+        if c.entry.iso3 not in seen_iso:
+            seen_iso.add(c.entry.iso3)
+            out.attributes.append(Attribute(ref, "isoCode", Value(c.entry.iso3), ev))
+
+    # persons
+    hits: list[PersonHit] = []
+    for s, e in regions:
+        hits += find_persons(text, s, e, org_hits)
+    hits = [h for h in hits if not _not_a_person(h, countries, ctx)]
+    known = _known_people(plist, hits)
+    for h in hits:
+        ref, label = _person_ref(h, known)
+        aliases = tuple(a for a in {" ".join(h.written.split()), " ".join(h.alias.split())} if a and a != label)
+        out.mentions.append(Mention(ref, "Person", label, Evidence(doc, h.start, h.end, h.surface),
+                                    tuple(sorted(aliases))))
+        if h.title:
+            out.attributes.append(Attribute(ref, "jobTitle", Value(h.title),
+                                            Evidence(doc, h.title_start, h.title_end,
+                                                     text[h.title_start:h.title_end])))
+        if h.org is not None:
+            oref = emit_org(out, doc, h.org)
+            rs, re_ = h.rel_start, h.rel_end
+            out.relations.append(Relation(ref, "memberOf", oref, Evidence(doc, rs, re_, text[rs:re_])))
+    return out
+
+
+def _dictionary_parents(out: Extraction, doc: str, hits: list[OrgHit], plist) -> None:
+    """partOf from the dictionary, when both the unit and its parent are named in the document."""
+    names = {fold(h.name) for h in hits}
+    if plist is not None:
+        names |= {fold(o.name) for o in plist.orgs}
+    done: set[tuple[str, str]] = set()
+    for h in hits:
+        if h.parent and fold(h.parent) in names and (h.name, h.parent) not in done:
+            done.add((h.name, h.parent))
+            out.relations.append(Relation(refs.org(h.name), "partOf", refs.org(h.parent),
+                                          Evidence(doc, h.start, h.end, h.surface)))
+
+
+def _not_a_person(h: PersonHit, countries: CountryIndex, ctx: OrgContext) -> bool:
+    name = h.written
+    if countries.find(name) or ctx.entry(name) is not None:
+        return True
+    return not name_tokens(name)
+
+
+def _known_people(plist, hits: list[PersonHit]) -> dict[str, dict[str, str]]:
+    """surname -> {person key: display name} for every full name in the document."""
+    known: dict[str, dict[str, str]] = {}
+
+    def add(name: str) -> None:
+        if len(name_tokens(name)) < 2:
+            return
+        same = known.setdefault(surname(name), {})
+        key = person_key(name)
+        first = key.split()[0]
+        if key not in same and not any(similar_given(first, k.split()[0]) for k in same):
+            same[key] = display(name)
+
+    if plist is not None:
+        for p in plist.people:
+            add(p.name)
+    for h in hits:
+        add(h.written)
+    return known
+
+
+def _person_ref(h: PersonHit, known: dict[str, dict[str, str]]) -> tuple[str, str]:
+    name = " ".join(h.written.split())
+    sur = surname(name)
+    candidates = known.get(sur, {})
+    toks = name_tokens(name)
+    if len(toks) == 1:
+        if len(candidates) == 1:
+            key, label = next(iter(candidates.items()))
+            return refs.person(key), label
+        return refs.person(sur), display(name)
+    key = person_key(name)
+    if key not in candidates:
+        first = fold(toks[0])
+        close = [k for k in candidates if similar_given(first, k.split()[0])]
+        if len(close) == 1:
+            return refs.person(close[0]), candidates[close[0]]
+    return refs.person(key), candidates.get(key, display(name))
