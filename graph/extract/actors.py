@@ -15,6 +15,7 @@ from __future__ import annotations
 from graph import refs
 from graph.extract import participants as participants_mod
 from graph.extract.countries import CountryIndex
+from graph.extract.org_shapes import HEADS
 from graph.extract.organizations import OrgContext, OrgHit, find_organizations
 from graph.extract.person_names import display, name_tokens, person_key, similar_given, surname
 from graph.extract.persons import PersonHit, find_persons
@@ -53,8 +54,14 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
     # organizations
     org_hits: list[OrgHit] = []
+    found = []
     for s, e in regions:
-        hits, part_of = find_organizations(ctx, s, e, countries=countries)
+        found.append(find_organizations(ctx, s, e, countries=countries))
+    every = {h.name for hits, _ in found for h in hits}
+    if plist is not None:
+        every |= {o.name for o in plist.orgs}
+    for hits, part_of in found:
+        hits = [_complete(h, every) for h in hits]
         org_hits += hits
         for h in hits:
             emit_org(out, doc, h)
@@ -94,6 +101,30 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             rs, re_ = h.rel_start, h.rel_end
             out.relations.append(Relation(ref, "memberOf", oref, Evidence(doc, rs, re_, text[rs:re_])))
     return out
+
+
+def _complete(hit: OrgHit, names: set[str]) -> OrgHit:
+    """A shape-found name cut short by the text ("the Regional Thematic Working Group") is the
+    one longer name of the document that it begins or ends."""
+    if hit.source != "shape":
+        return hit
+    words = hit.name.split()
+    if len(words) < 3:
+        return hit
+    longer = []
+    for n in names:
+        nw = n.split()
+        if len(nw) <= len(words):
+            continue
+        if nw[:len(words)] == words and nw[len(words)] in ("on", "for", "of", "including"):
+            longer.append(n)
+        elif nw[-len(words):] == words and words[0] in HEADS | {"Working", "Regional", "National"}:
+            longer.append(n)
+    if len(longer) == 1:
+        from dataclasses import replace
+
+        return replace(hit, name=longer[0])
+    return hit
 
 
 def _dictionary_parents(out: Extraction, doc: str, hits: list[OrgHit], plist) -> None:

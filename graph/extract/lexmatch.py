@@ -99,6 +99,8 @@ def _case_ok(name: str, surface: str) -> bool:
         for a, b in zip(nw, sw):
             if a[:1].isupper() and not b[:1].isupper():
                 return False
+            if len(b) > 3 and b.isupper() and not a.isupper():
+                return False  # a word of an all-caps heading glued to the name
     elif not surface[:1].isupper():
         return False
     letters = [c for c in surface if c.isalpha()]

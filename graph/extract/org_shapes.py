@@ -62,7 +62,7 @@ Day Days Year Decade Process Processes Initiative Project Projects Survey Survey
 Account Framework Strategy Principles Recommendations Manual Handbook Guidelines Protocol Charter
 Covenant Statement Call Action Agreement Agreements Review Database Yearbook Factbook Paper Papers
 Note Brief Study Studies? Estimates Census Round Table Consultation Consultations Hearings
-Week Month Fact Sheet Bulletin Countries Nations? Member Members Migrants Workers
+Week Month Fact Sheet Bulletin Countries Nations? Members Migrants Workers
 """.replace("?", "").split()) - {"Studies", "Nations"}
 
 TITLE_WORDS = frozenset("""
@@ -83,7 +83,7 @@ Public Programme-Officer Focal Staff Scientist Advocate Spokesperson Rapporteur 
 TITLE_NOUNS = frozenset("""
 Director Directors Deputy Assistant Under-Secretary Vice-Minister Minister Chair Chairman
 Chairperson Chairwoman Vice-Chair Co-Chair President Vice-President Secretary-General Chief Head
-Representative Officer Officer-in-Charge Adviser Advisor Coordinator Co-ordinator Professor
+Secretary Representative Officer Officer-in-Charge Adviser Advisor Coordinator Co-ordinator Professor
 Lecturer Researcher Economist Specialist Consultant Ambassador Counsellor Counselor Commissioner
 Manager Administrator Analyst Fellow Founder Editor Dean Rector Governor Mayor
 Director-General Statistician Demographer Expert Intern Delegate Observer Scientist Advocate

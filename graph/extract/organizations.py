@@ -107,8 +107,8 @@ class OrgContext:
         text = self.text
         for m in _PAREN_ACR.finditer(text):
             acr = m.group(1)
-            if not is_acronym(acr):
-                continue
+            if not is_acronym(acr) or ("/" in acr and not acr.startswith("UN/")):
+                continue  # "PPMD/LAS" names a unit and its organization, not one body
             hit = self._long_form_before(m.start(), acr)
             if hit is not None:
                 self._define(acr, hit)
@@ -165,6 +165,11 @@ class OrgContext:
         if not run:
             return None
         cands = [run[i:] for i in range(len(run)) if run[i].group()[:1].isupper()]
+        # "… Indian Studies in New Delhi (AIIS)": the place is not part of the name
+        ins = [i for i, w in enumerate(run) if w.group() == "in"]
+        if ins:
+            cut = run[:ins[-1]]
+            cands = [cut[i:] for i in range(len(cut)) if cut[i].group()[:1].isupper()] + cands
         core = _acr_core(acr)
         # 1. longest suffix that is a dictionary name carrying this acronym
         for c in cands:
@@ -172,10 +177,16 @@ class OrgContext:
             e = self.entry(name)
             if e is not None and acr in e.acronyms:
                 return OrgHit(c[0].start(), c[-1].end(), name, e.name, e.kind, acr, e.parent, "definition")
-        # 2. shortest suffix whose initials give the acronym
-        for c in reversed(cands):
+        # 2. shortest suffix whose initials give the acronym (with a national modifier:
+        #    "Filipino Department of Foreign Affairs (DFA)")
+        for c in sorted(cands, key=len):
             ws = [w.group() for w in c]
             if initials_match(core, ws):
+                i = next(k for k, w in enumerate(run) if w.start() == c[0].start())
+                while i > 0 and (self.lexicon.country(run[i - 1].group()) is not None
+                                 or _is_demonym(self.lexicon, run[i - 1].group())):
+                    i -= 1
+                c = run[i:run.index(c[-1]) + 1]
                 name = text[c[0].start():c[-1].end()]
                 e = self.entry(name)
                 if e is not None:
@@ -257,6 +268,10 @@ def _glossary_entries(text: str, start: int, end: int):
                            for w in body):
             return
         yield toks[i].group(), start + toks[i + 1].start(), start + toks[j - 1].end()
+
+
+def _is_demonym(lexicon: Lexicon, word: str) -> bool:
+    return any(word in c.demonyms for c in lexicon.countries)
 
 
 def _acr_core(acr: str) -> str:
@@ -344,6 +359,7 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
     words = list(WORD.finditer(text, start, end))
     known_at = {h.start: h for h in known}
     long_ends = {h.end for h in known if h.source != "acronym"}
+    long_end_hits = {h.end: h for h in known if h.source != "acronym"}
     out: list[OrgHit] = []
     rels: list[PartOf] = []
     for h, w in enumerate(words):
@@ -393,7 +409,10 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                 t = words[j].group()
                 if last is not None and words[j].start() in known_at:
                     break  # "… Cooperation | United Nations Development Programme"
-                if t[:1].isupper() and t not in STOP_LEFT - {"The"} and not _camel_glued(t):
+                if _camel_glued(t):
+                    last, right = None, -1
+                    break
+                if t[:1].isupper() and t not in STOP_LEFT - {"The"}:
                     if participants and last is not None and j + 1 < len(words) \
                             and words[j + 1].group() in HEADS and _tight(text, words, j + 1, participants):
                         break  # "of Sociology | Princeton University"
@@ -410,6 +429,8 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                 break
             right = last
             k = last + 1
+        if right < 0:
+            continue  # "… Social AffairsPopulation Division": words glued by the extraction
         span = words[left:right + 1]
         ws = [x.group() for x in span]
         mods = [x for x in ws[:h - left] if x not in ("and", "&")]
@@ -423,6 +444,8 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
         if not _org_like(ws) or any(x in TITLE_NOUNS for x in ws[:h - left]):
             continue
         s, e = span[0].start(), span[-1].end()
+        # "International Organization for Migration, Regional Office for Southeast Asia"
+        owner = long_end_hits.get(s - 2) if text[s - 2:s] == ", " and tok in UNIT_HEADS else None
         # a known name followed by a place ("United Nations Development Fund for Women New York")
         inner = [k for k in known if s <= k.start and k.end < e and k.source != "acronym"]
         for k in sorted(inner, key=lambda k: k.end):
@@ -455,13 +478,16 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             if len(unit_words) == 1:  # "Secretariat of GCIM"
                 e = parent.end
                 name = text[s:e]
+        if owner is not None and parent is None and ctx.entry(name) is None:
+            parent, s = owner, owner.start
+            name = text[s:e]
         d = ctx.canonical(name)
         listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
         kind = d.kind if listed else infer_kind(name, parent.kind if parent else "")
         par = d.parent or (parent.name if parent else "")
         out.append(OrgHit(s, e, name, d.name, kind, d.acronym if ctx.entry(name) else "", par, "shape"))
         if parent is not None:
-            rels.append(PartOf(d.name, parent.name, s, parent.end))
+            rels.append(PartOf(d.name, parent.name, min(s, parent.start), max(e, parent.end)))
     return out, rels
 
 

@@ -19,10 +19,10 @@ Who attended which meeting is the events extractor's business; it can reuse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.extract.countries import CountryIndex
-from graph.extract.org_shapes import UNIT_HEADS, head_of
+from graph.extract.org_shapes import TITLE_NOUNS, UNIT_HEADS, head_of
 from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations
 from graph.extract.person_names import UPPER_NAME, display, person_key
 from graph.lexicon import Lexicon
@@ -146,7 +146,8 @@ def _is_heading(text: str, s: int, e: int, ctx: OrgContext) -> str:
     if len(hits) == 1 and hits[0].start == s and hits[0].end == s + len(core):
         return "org"
     words = re.findall(r"[\w'’\-]+", core)
-    if core != line and _org_like(words):
+    if core != line and _org_like(words) and len(words) <= 10 and not any(w in TITLE_NOUNS for w in words) \
+            and not CountryIndex(ctx.lexicon).find(core, headings=True):
         return "org"
     return ""
 
@@ -260,13 +261,16 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
         title = re.sub(r"\s+", " ", text[ts:te])
     else:
         title = ""
-    for child, parent in zip(orgs, orgs[1:]):
+    for i, (child, parent) in enumerate(zip(orgs, orgs[1:])):
         if child.name != parent.name and _unit_like(child, parent, ctx):
+            if ctx.entry(child.name) is None and child.kind != parent.kind:
+                child = replace(child, kind=parent.kind)  # a unit is the kind of what it belongs to
+                orgs[i] = child
             result.part_of.append((child, parent))
     result.orgs.extend(orgs)
     targets = []
     if orgs:
-        targets = [orgs[0]] + ([orgs[-1]] if orgs[-1].name != orgs[0].name else [])
+        targets = list({o.name: o for o in reversed(orgs)}.values())[::-1]
         evidence = tuple((hon_s, o.end) for o in targets)
     elif stack:
         targets = [stack[-1]]
