@@ -294,9 +294,9 @@ def _clean(name: str) -> str:
 
 
 def _similar(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
+    from difflib import SequenceMatcher
 
-    return fuzz.ratio(fold(a), fold(b)) >= 90
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.9
 
 
 def _mentions(text: str, e: OrgEntry) -> bool:

@@ -100,8 +100,18 @@ def similar_given(a: str, b: str) -> bool:
         return True
     if a.startswith(b) or b.startswith(a):
         return min(len(a), len(b)) >= 3
-    if abs(len(a) - len(b)) > 1:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
         return False
-    from rapidfuzz.distance import Levenshtein
+    return _one_edit(a, b)
 
-    return Levenshtein.distance(a, b) <= 1
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance <= 1."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
