@@ -89,7 +89,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     known = _known_people(plist, hits)
     for h in hits:
         ref, label = _person_ref(h, known)
-        aliases = tuple(a for a in {" ".join(h.written.split()), " ".join(h.alias.split())} if a and a != label)
+        # only full names as aliases: "Mr. Martin" would join every Martin of another document
+        aliases = tuple(a for a in {" ".join(h.written.split()), " ".join(h.alias.split())}
+                        if a and a != label and len(name_tokens(a)) >= 2)
         out.mentions.append(Mention(ref, "Person", label, Evidence(doc, h.start, h.end, h.surface),
                                     tuple(sorted(aliases))))
         if h.title:

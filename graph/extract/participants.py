@@ -62,14 +62,18 @@ class ParticipantsList:
 
 def find_participants_section(document: Document) -> tuple[int, int] | None:
     """Character span of the list of participants, or None when the document has none."""
-    for sec in document.sections:
-        if sec.kind == "participants":
-            return sec.start, sec.end
     text = document.text
+    # the heading may come from the ingest's segmentation, but its end does not: upper-case
+    # name lines ("MR. GEORGES LEMAITRE") look like headings and belong to the list
     m = _HEADING.search(text)
-    if not m:
-        return None
-    start = m.end()
+    if m:
+        start = m.end()
+    else:
+        sec = next((s for s in document.sections if s.kind == "participants"), None)
+        if sec is None:
+            return None
+        start = text.find("\n", sec.start)
+        start = sec.end if start < 0 or start > sec.end else start
     pos = start
     for line in re.finditer(r"[^\n]+", text[start:]):
         raw = line.group().strip()
