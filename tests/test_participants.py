@@ -177,3 +177,16 @@ def test_seed_participants_belong_to_their_organizations(seed):
     with_org = {s for s, _ in member}
     # only the Vice-Minister, whose listing names no organization, has none
     assert people - with_org == {refs.person("athanassios nakos")}
+
+
+def test_lists_in_mixed_case_one_line_per_person():
+    text = ("LIST OF PARTICIPANTS\n\nArnor Labour Organization (ALO)\n\n"
+            "Mr. Beren Erchamion, Programme Officer, Statistics Unit, Arnor Labour Organization, Fornost, Arnor\n"
+            "Ms. Luthien Tinuviel, Senior Adviser\n\nANNEX\n")
+    x = run(text)
+    alo = refs.org("Arnor Labour Organization")
+    t = titles(x)
+    assert t[refs.person("beren erchamion")] == {"Programme Officer"}
+    assert t[refs.person("luthien tinuviel")] == {"Senior Adviser"}
+    assert (refs.person("luthien tinuviel"), alo) in edges(x, "memberOf")
+    assert (refs.org("Statistics Unit"), alo) in edges(x, "partOf")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.refs import fold
 
@@ -26,12 +27,16 @@ class Token:
     key: str  # folded
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> tuple[str, ...]:
+    return tuple(fold(word).split()) or ("",)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of `text[start:end]` with absolute offsets and folded keys."""
     out = []
     for m in WORD.finditer(text, start, len(text) if end is None else end):
-        key = fold(m.group())
-        for part in key.split() or [""]:
+        for part in _fold_word(m.group()):
             out.append(Token(m.group(), m.start(), m.end(), part))
     return out
 

@@ -521,6 +521,8 @@ def _run_has_head(words: list[re.Match], j: int, text: str, participants: bool, 
     if words[j].start() in known_at:
         return True
     while j < len(words) and words[j].group()[:1].isupper():
+        if _camel_glued(words[j].group()):
+            return False
         if words[j].group() in HEADS:
             return True
         j += 1

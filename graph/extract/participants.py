@@ -24,7 +24,8 @@ from dataclasses import dataclass, field, replace
 from graph.extract.countries import CountryIndex
 from graph.extract.org_shapes import TITLE_NOUNS, UNIT_HEADS, head_of
 from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations
-from graph.extract.person_names import UPPER_NAME, display, person_key
+from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
+from graph.extract.persons import _trim_name
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 from graph import refs
@@ -34,6 +35,8 @@ _HEADING = re.compile(r"^[ \t]*(?:LIST OF PARTICIPANTS|List of [Pp]articipants|P
                       r"[ \t]*:?[ \t]*$", re.M)
 _HONORIFIC_UP = r"(?:H\.\s?E\.\s+)?(?:MR|MS|MRS|MISS|MME|DR|PROF|AMBASSADOR)\.?"
 _ANCHOR = re.compile(rf"(?P<hon>{_HONORIFIC_UP})\s+(?P<name>{UPPER_NAME})")
+# "Mr. John Smith, Director, …" at the start of a line, in lists that do not use capitals
+_MIXED_ANCHOR = re.compile(rf"^[ \t]*(?:[-•*][ \t]*)?(?P<hon>{HONORIFIC})[ \t]+(?P<name>{MIXED_NAME})", re.M)
 _CATEGORY = re.compile(
     r"^(?:Other\s+)?(?:[A-Z][\w\-]*\s+|and\s+){0,5}(?:Entities|Agencies|Organizations|Organisations|Commissions|"
     r"Funds|Programmes|Speakers|Observers|Experts|Institutions|Participants|Members|Governments|"
@@ -88,8 +91,11 @@ def _is_section_heading(line: str) -> bool:
         return False
     letters = [c for c in line if c.isalpha()]
     words = line.split()
-    return (len(words) >= 2 and len(letters) >= 8 and all(c.isupper() for c in letters)
-            and not re.search(r"\b(?:MR|MS|MRS|DR)\.", line))
+    if not letters or not all(c.isupper() for c in letters) or re.search(r"\b(?:MR|MS|MRS|DR)\.", line):
+        return False
+    if len(words) == 1:  # "ANNEX" ends the list; "OBSERVERS" is a group inside it
+        return len(letters) >= 5 and not _CATEGORY.match(line.title()) and line.title() != "Secretariat"
+    return len(letters) >= 8
 
 
 def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
@@ -103,8 +109,14 @@ def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
     countries = countries or CountryIndex(lexicon)
     s0, e0 = span
     result = ParticipantsList(span)
-    anchors = [m for m in _ANCHOR.finditer(text, s0, e0)]
-    anchors = [_trim_anchor(m, ctx) for m in anchors]
+    anchors = [_trim_anchor(m, ctx) for m in _ANCHOR.finditer(text, s0, e0)]
+    upper_starts = {a[0] for a in anchors}
+    for m in _MIXED_ANCHOR.finditer(text, s0, e0):
+        if m.start("hon") not in upper_starts:
+            s, e = _trim_name(text, m.start("name"), m.end("name"))
+            if len(name_tokens(text[s:e])) >= 2:
+                anchors.append((m.start("hon"), s, e))
+    anchors.sort()
     stack: list[OrgHit] = []
     bounds = [a[0] for a in anchors] + [e0]
     _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries)
@@ -138,7 +150,7 @@ def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def _is_heading(text: str, s: int, e: int, ctx: OrgContext) -> str:
+def _is_heading(text: str, s: int, e: int, ctx: OrgContext, countries: CountryIndex) -> str:
     """ "category", "org" or "" for one line."""
     line = text[s:e]
     core = re.sub(r"\s*\(\s*[A-Z][\w/\-]*\s*\)\s*$", "", line).strip()
@@ -151,7 +163,7 @@ def _is_heading(text: str, s: int, e: int, ctx: OrgContext) -> str:
         return "org"
     words = re.findall(r"[\w'’\-]+", core)
     if core != line and _org_like(words) and len(words) <= 10 and not any(w in TITLE_NOUNS for w in words) \
-            and not CountryIndex(ctx.lexicon).find(core, headings=True):
+            and not countries.find(core, headings=True):
         return "org"
     return ""
 
@@ -161,7 +173,7 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
     lines = _lines(text, name_end, block_end)
     cut = block_end
     for s, e in reversed(lines):
-        if _is_heading(text, s, e, ctx):
+        if _is_heading(text, s, e, ctx, countries):
             cut = s
             continue
         break
@@ -172,7 +184,7 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
         rest = text[last.end:cut]
         ls = last.end + len(rest) - len(rest.lstrip())
         le = last.end + len(rest.split("\n")[0].rstrip())
-        if ls < le and "\n" not in text[last.end:ls] and _is_heading(text, ls, le, ctx):
+        if ls < le and "\n" not in text[last.end:ls] and _is_heading(text, ls, le, ctx, countries):
             return ls
     return cut
 
@@ -181,7 +193,7 @@ def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
               result: ParticipantsList, countries: CountryIndex) -> None:
     previous: OrgHit | None = None
     for ls, le in _lines(text, s, e):
-        kind = _is_heading(text, ls, le, ctx)
+        kind = _is_heading(text, ls, le, ctx, countries)
         if kind == "category":
             stack.clear()
             previous = None
