@@ -116,6 +116,8 @@ def infer_kind(name: str, parent_kind: str = "") -> str:
     head = head_of(words)
     if "united nations" in low or re.match(r"^UN[\s/\-]", name):
         return "UNEntity"
+    if re.search(r"\bInter-?governmental\b", name, re.I):
+        return "IntergovernmentalOrganization"
     if re.search(r"\bGovernments?\b|\bMinistry\b|\bMinistries\b|\bAdministration\b|\bParliament\b", name):
         return "GovernmentBody"
     if head in {"University", "Universidad", "Université", "Universität", "College", "School", "Academy"}:

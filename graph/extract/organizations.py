@@ -364,6 +364,11 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
     rels: list[PartOf] = []
     for h, w in enumerate(words):
         tok = w.group()
+        if tok in ROMANCE_HEADS and not _in_glossary(ctx, w.start()):
+            hit = _romance_name(ctx, words, h, participants)
+            if hit is not None:
+                out.append(hit)
+            continue
         if tok not in HEADS or _in_glossary(ctx, w.start()):
             continue
         if h > 0 and text[words[h - 1].end():w.start()] == "-" and not words[h - 1].group()[:1].isupper():
@@ -436,8 +441,7 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
         mods = [x for x in ws[:h - left] if x not in ("and", "&")]
         if not mods and right == h:
             continue
-        if right == h and not (participants and tok in UNIT_HEADS) and all(m in GENERIC or ctx.lexicon.country(m) is not None
-                                                   for m in mods):
+        if right == h and not (participants and tok in UNIT_HEADS) and all(m in GENERIC for m in mods):
             continue
         if tok in WEAK_HEADS and "Nations" not in ws and not participants:
             continue
@@ -493,6 +497,40 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
 
 _ADJECTIVES = frozenset({"International", "National", "Social", "Economic", "Public", "Human", "Political",
                         "Foreign", "Regional", "Global", "Scientific", "Cultural", "Environmental"})
+
+
+# Heads that open Spanish, Portuguese, French and Italian names: "Centro de Investigaciones …".
+ROMANCE_HEADS = frozenset("""
+Universidad Universidade Université Università Centro Centre Instituto Institut Istituto Fundación
+Fundação Fondation Fondazione Colegio Consejo Comisión Comissão Ministerio Ministério Ministère
+Secretaría Organización Organisation Asociación Associação Association Oficina Departamento
+""".split()) - {"Centre", "Association", "Organisation"}
+_ROMANCE_LINK = frozenset({"de", "del", "la", "las", "los", "y", "e", "en", "para", "do", "da", "dos",
+                           "das", "des", "du", "et", "di", "della", "per"})
+
+
+def _romance_name(ctx: OrgContext, words: list[re.Match], h: int, participants: bool) -> OrgHit | None:
+    """ "Universidad Iberoamericana", "Centro de Investigación y Docencia Económicas"."""
+    text = ctx.text
+    j, last = h + 1, None
+    while j < len(words) and _tight(text, words, j, participants):
+        t = words[j].group()
+        if t[:1].isupper() and not t.isupper():
+            last = j
+        elif t not in _ROMANCE_LINK:
+            break
+        j += 1
+    if last is None or (h > 0 and _tight(text, words, h, participants) and words[h - 1].group()[:1].isupper()
+                        and words[h - 1].group() not in STOP_LEFT):
+        return None
+    s, e = words[h].start(), words[last].end()
+    name = text[s:e]
+    d = ctx.canonical(name)
+    kind = d.kind if ctx.entry(name) else (
+        "AcademicInstitution" if words[h].group().startswith(("Univ", "Cent", "Inst", "Isti", "Coleg"))
+        else "GovernmentBody" if words[h].group().startswith(("Minist", "Secret", "Consejo", "Comis"))
+        else "Foundation" if words[h].group().startswith("Fund") else "NonGovernmentalOrganization")
+    return OrgHit(s, e, name, d.name, kind, "", d.parent, "shape")
 
 
 def _in_glossary(ctx: OrgContext, pos: int) -> bool:

@@ -89,13 +89,17 @@ def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, li
         if org is not None:
             return _replace(hit, org=org, rel_start=hit.start, rel_end=org.end)
     # "…chaired by the Special Representative … on International Migration, Mr. Peter Sutherland"
-    before = text[max(0, hon_start - 300):hon_start]
+    floor = max(0, hon_start - 300)
+    before = text[floor:hon_start]
     if re.search(r",\s*$", before):
-        pe = max(0, hon_start - 300) + len(before.rstrip(", \n"))
-        ps = _phrase_start(text, pe, max(0, hon_start - 300))
-        title = _title_phrase(text, ps, pe, orgs)
-        if title is not None:
-            return _assign(hit, *title, rel_start=title[1])
+        pe = floor + len(before.rstrip(", \n"))
+        bound = max(before.rfind(". "), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
+        clause_start = floor + bound + 1 if bound >= 0 else floor
+        for m in re.finditer(r"\b(?:the|a|an|its|his|her|their)\s+(?=[A-Z])", text[clause_start:pe]):
+            ps = clause_start + m.end()
+            title = _title_phrase(text, ps, pe, orgs)
+            if title is not None:
+                return _assign(hit, *title, rel_start=title[1])
     return hit
 
 
@@ -117,24 +121,6 @@ def _phrase_end(text: str, ps: int, limit: int) -> int:
                    r"stated|explained|described|presented|was|were|is|had|has|who|which|that)\b"
                    ).search(text, ps, min(limit, ps + 250))
     return m.start() if m else min(limit, ps + 250)
-
-
-def _phrase_start(text: str, pe: int, floor: int) -> int:
-    """Start of a title phrase that ends at `pe`: back to the last ordinary lower-case word."""
-    words = list(re.finditer(r"[^\s,;:()]+", text[floor:pe]))
-    s = pe
-    for w in reversed(words):
-        tok = w.group()
-        if tok[:1].isupper() or tok in _CONNECT:
-            s = floor + w.start()
-            continue
-        break
-    while True:
-        m = re.match(r"(?:the|of|to|on|and|for|in|at)\s+", text[s:pe])
-        if not m:
-            break
-        s += m.end()
-    return s
 
 
 def _title_phrase(text: str, ps: int, pe: int, orgs: list[OrgHit]) -> tuple[str, int, int, OrgHit | None] | None:
