@@ -262,3 +262,13 @@ def test_corpus_countries_carry_iso_codes(corpus):
     countries = mentions(x, "country")
     assert {refs.country(c) for c in ("PHL", "MEX", "USA", "KOR", "HKG")} <= set(countries)
     assert attrs(x, refs.country("KOR"), "isoCode") == {"KOR"}
+
+
+def test_listed_members_of_a_group_are_member_of_it():
+    text = ("The Rohan Thematic Working Group consists of the following organizations: the Gondor Institute "
+            "for Migration Studies (GIMS) (Co-chair), the Arnor Labour Organization and the Dale Bank.\n\n"
+            "The Shire Working Group, whose members consist of 16 agencies of the Arnor Labour Organization.")
+    member = rels(run(text), "memberOf")
+    group = refs.org("Rohan Thematic Working Group")
+    assert {(GIMS, group), (refs.org("Arnor Labour Organization"), group), (refs.org("Dale Bank"), group)} <= member
+    assert not any(o == refs.org("Shire Working Group") for _, o in member)

@@ -12,6 +12,8 @@ layout; its names are used here only to attach short references.
 """
 from __future__ import annotations
 
+import re
+
 from graph import refs
 from graph.extract import participants as participants_mod
 from graph.extract.countries import CountryIndex
@@ -69,6 +71,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             out.relations.append(Relation(refs.org(rel.child), "partOf", refs.org(rel.parent),
                                           Evidence(doc, rel.start, rel.end, text[rel.start:rel.end])))
     _dictionary_parents(out, doc, org_hits, plist)
+    _membership_lists(out, doc, text, org_hits)
 
     # countries
     seen_iso: set[str] = set()
@@ -127,6 +130,40 @@ def _complete(hit: OrgHit, names: set[str]) -> OrgHit:
 
         return replace(hit, name=longer[0])
     return hit
+
+
+_MEMBERS = re.compile(r"\s*,?\s*(?:which\s+|whose\s+members\s+)?(?:consists?\s+of|comprises?|is\s+composed\s+of|"
+                      r"(?:its\s+)?members\s+(?:are|include|consist\s+of))\b")
+
+
+def _membership_lists(out: Extraction, doc: str, text: str, hits: list[OrgHit]) -> None:
+    """ "The Working Group consists of the following organizations: ESCAP (Co-chair), IOM, …":
+    each listed organization is memberOf the group."""
+    by_start = sorted(hits, key=lambda h: h.start)
+    for i, group in enumerate(by_start):
+        m = _MEMBERS.match(text, group.end)
+        if not m:
+            continue
+        end = _sentence_end(text, m.end())
+        colon = text.find(":", m.end(), end)
+        if colon < 0 or colon - m.end() > 120:
+            continue  # only an explicit list ("… the following organizations: A, B, C")
+        seen = set()
+        for h in by_start[i + 1:]:
+            if h.start >= end:
+                break
+            if h.start < colon:
+                continue
+            if h.name == group.name or h.name in seen:
+                continue
+            seen.add(h.name)
+            out.relations.append(Relation(refs.org(h.name), "memberOf", refs.org(group.name),
+                                          Evidence(doc, group.start, h.end, text[group.start:h.end])))
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"\.(?:\s|$)|\n\s*\n").search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _dictionary_parents(out: Extraction, doc: str, hits: list[OrgHit], plist) -> None:
