@@ -272,3 +272,10 @@ def test_listed_members_of_a_group_are_member_of_it():
     group = refs.org("Rohan Thematic Working Group")
     assert {(GIMS, group), (refs.org("Arnor Labour Organization"), group), (refs.org("Dale Bank"), group)} <= member
     assert not any(o == refs.org("Shire Working Group") for _, o in member)
+
+
+def test_unit_at_a_known_organization_is_part_of_it():
+    text = ("The Gondor Institute for Migration Studies (GIMS) works with the Research Programme on "
+            "Border Studies at GIMS.")
+    unit = refs.org("Research Programme on Border Studies")
+    assert (unit, GIMS) in rels(run(text), "partOf")

@@ -443,7 +443,9 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             continue
         if right == h and not (participants and tok in UNIT_HEADS) and all(m in GENERIC for m in mods):
             continue
-        if tok in WEAK_HEADS and "Nations" not in ws and not participants:
+        at = re.match(r"\s+at\s+(?:the\s+)?", text[span[-1].end():span[-1].end() + 12])
+        at_org = known_at.get(span[-1].end() + at.end()) if at else None
+        if tok in WEAK_HEADS and "Nations" not in ws and not participants and at_org is None:
             continue
         if not _org_like(ws) or any(x in TITLE_NOUNS for x in ws[:h - left]):
             continue
@@ -485,6 +487,9 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
         if owner is not None and parent is None and ctx.entry(name) is None:
             parent, s = owner, owner.start
             name = text[s:e]
+        elif parent is None and at_org is not None and tok in UNIT_HEADS:
+            # "the Research Programme on International Migration at Jawaharlal Nehru University"
+            parent = at_org
         d = ctx.canonical(name)
         listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
         kind = d.kind if listed else infer_kind(name, parent.kind if parent else "")
