@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.extract.countries import CountryIndex
 from graph.extract.lexmatch import WORD, PhraseIndex, is_heading_line, line_bounds, tokenize
 from graph.extract.org_shapes import (
     GENERIC, HEADS, INNER_CONNECTORS, NOT_ORG_WORDS, RIGHT_CONNECTORS, STOP_LEFT, TITLE_NOUNS, UNIT_HEADS,
@@ -62,6 +63,7 @@ class OrgContext:
     known_names: dict[str, Definition] = field(default_factory=dict)  # folded name -> def
     definition_hits: list[OrgHit] = field(default_factory=list)
     glossary_lines: list[tuple[int, int]] = field(default_factory=list)
+    ambiguous: dict[str, list[OrgEntry]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, lexicon: Lexicon) -> "OrgContext":
@@ -95,8 +97,9 @@ class OrgContext:
             return self.defined[acr]
         entries = self.lexicon.by_acronym(acr)
         if len(entries) > 1:  # ambiguous: keep the one whose long name the text uses
-            present = [e for e in entries if _mentions(self.text, e)]
-            entries = present
+            if acr not in self.ambiguous:
+                self.ambiguous[acr] = [e for e in entries if _mentions(self.text, e)]
+            entries = self.ambiguous[acr]
         if len(entries) == 1:
             e = entries[0]
             return Definition(e.name, e.kind, e.parent, acr)
@@ -310,7 +313,8 @@ _GOV = re.compile(r"\b(Governments?)\s+of\s+")
 
 
 def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, *,
-                       countries=None, participants: bool = False) -> tuple[list[OrgHit], list[PartOf]]:
+                       countries: CountryIndex | None = None,
+                       participants: bool = False) -> tuple[list[OrgHit], list[PartOf]]:
     """Every organization named in ctx.text[start:end], non-overlapping, with partOf facts."""
     text = ctx.text
     end = len(text) if end is None else end
@@ -327,7 +331,9 @@ def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, 
     part_of += rel
     if countries is not None:
         hits += _government_hits(ctx, start, end, countries)
-    return _non_overlapping(hits), part_of
+    kept = _non_overlapping(hits)
+    names = {h.name for h in kept}
+    return kept, [p for p in part_of if p.child in names and p.parent in names]
 
 
 def _acronym_hits(ctx: OrgContext, start: int, end: int, participants: bool) -> list[OrgHit]:

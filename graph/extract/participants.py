@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph.extract.countries import CountryIndex
-from graph.extract.org_shapes import TITLE_NOUNS, UNIT_HEADS, head_of
+from graph.extract.org_shapes import TITLE_NOUNS, head_of
 from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
 from graph.extract.persons import _trim_name

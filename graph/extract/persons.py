@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from graph.extract.org_shapes import TITLE_NOUNS, TITLE_WORDS
 from graph.extract.organizations import OrgHit
-from graph.extract.person_names import (
-    HONORIFIC, MIXED_NAME, NOT_NAME, TITLE_BEFORE_NAME, display, name_tokens, person_key,
-)
+from graph.extract.person_names import HONORIFIC, MIXED_NAME, NOT_NAME, TITLE_BEFORE_NAME, name_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +34,6 @@ _HON_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{MIXED_NAME})")
 _TITLE_NAME = re.compile(rf"\b(?P<hon>{TITLE_BEFORE_NAME})\s+(?P<name>{MIXED_NAME})")
 _BIB_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{3,200}?)\s*\((?:\d{4}[a-z]?|n\.d\.)\)", re.M)
 _EDITORS = re.compile(r"(?P<names>[A-Z][^.;:()\n]{2,120}?),?\s+eds?\.")
-_CONNECT = frozenset({"of", "the", "to", "on", "and", "for", "in", "at"})
 _DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ian|i|ic|ch)$")
 
 
@@ -50,7 +47,7 @@ def find_persons(text: str, start: int, end: int, orgs: list[OrgHit]) -> list[Pe
             if e <= s or s in seen:
                 continue
             toks = name_tokens(text[s:e])
-            if not toks or (pat is _TITLE_NAME and fold_upper(toks)):
+            if not toks or (pat is _TITLE_NAME and has_non_name_word(toks)):
                 continue
             seen.add(s)
             hit = PersonHit(s, e, text[s:e], text[s:e], text[m.start():e])
@@ -59,7 +56,7 @@ def find_persons(text: str, start: int, end: int, orgs: list[OrgHit]) -> list[Pe
     return sorted(out, key=lambda h: h.start)
 
 
-def fold_upper(toks: list[str]) -> bool:
+def has_non_name_word(toks: list[str]) -> bool:
     return any(t in NOT_NAME for t in toks)
 
 
@@ -182,7 +179,7 @@ def _bibliography(text: str, start: int, end: int, seen: set[int]) -> list[Perso
         for r in re.finditer(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?P<n>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]*){1,3})",
                              authors[rest_at:]):
             pieces.append((a_s + rest_at + r.start("n"), a_s + rest_at + r.end("n"), r.group("n")))
-        if any(fold_upper(name_tokens(p[2])) for p in pieces):
+        if any(has_non_name_word(name_tokens(p[2])) for p in pieces):
             continue
         for s, e, name in pieces:
             if s not in seen and len(name_tokens(name)) >= 2:
@@ -202,12 +199,10 @@ def _bibliography(text: str, start: int, end: int, seen: set[int]) -> list[Perso
             s = base + r.start() + lead
             e = s + len(raw)
             toks = name_tokens(raw)
-            if not raw or s in seen or len(toks) < 2 or fold_upper(toks) or len(toks) > 4 \
+            if not raw or s in seen or len(toks) < 2 or has_non_name_word(toks) or len(toks) > 4 \
                     or not all(t[:1].isupper() for t in raw.split()):
                 continue
             seen.add(s)
             out.append(PersonHit(s, e, text[s:e], raw))
     return out
 
-
-__all__ = ["PersonHit", "find_persons", "person_key", "display"]
