@@ -279,3 +279,14 @@ def test_unit_at_a_known_organization_is_part_of_it():
             "Border Studies at GIMS.")
     unit = refs.org("Research Programme on Border Studies")
     assert (unit, GIMS) in rels(run(text), "partOf")
+
+
+def test_permanent_missions_and_embassies_are_government_bodies():
+    orgs = mentions(run("A note from the Permanent Mission of Arnor to the United Nations was read."), "org")
+    assert orgs[refs.org("Permanent Mission of Arnor")][0].cls == "GovernmentBody"
+
+
+def test_a_body_named_after_a_country_is_a_government_body():
+    orgs = mentions(run("The Arnor Bureau of Foreign Employment (ABFE) and the Gondorian Labour Office met."), "org")
+    assert orgs[refs.org("Arnor Bureau of Foreign Employment")][0].cls == "GovernmentBody"
+    assert orgs[refs.org("Gondorian Labour Office")][0].cls == "GovernmentBody"

@@ -15,7 +15,7 @@ Office Bank Union Association Agency Department Division Ministry University Uni
 Université Universität Centre Center Centro Foundation Group Secretariat Community Network
 League Society Board Authority Unit Branch Section Directorate Observatory Endowment Consortium
 Federation Confederation College School Bureau Court Parliament Administration Coalition
-Alliance Academy Service Force Corporation Company Trust
+Alliance Academy Service Force Corporation Company Trust Mission Embassy Consulate
 """.split())
 
 # Heads that only name an organization inside a longer name we already know
@@ -118,7 +118,8 @@ def infer_kind(name: str, parent_kind: str = "") -> str:
         return "UNEntity"
     if re.search(r"\bInter-?governmental\b", name, re.I):
         return "IntergovernmentalOrganization"
-    if re.search(r"\bGovernments?\b|\bMinistry\b|\bMinistries\b|\bAdministration\b|\bParliament\b", name):
+    if re.search(r"\bGovernments?\b|\bMinistry\b|\bMinistries\b|\bAdministration\b|\bParliament\b|"
+                 r"\bMission\b|\bEmbassy\b|\bConsulate\b", name):
         return "GovernmentBody"
     if head in {"University", "Universidad", "Université", "Universität", "College", "School", "Academy"}:
         return "AcademicInstitution"

@@ -241,7 +241,8 @@ class OrgContext:
             return None
         start, end = words[0].start(), words[-1].end()
         name = self.text[start:end]
-        return OrgHit(start, end, name, _clean(name), infer_kind(name), acr, "", "definition")
+        return OrgHit(start, end, name, _clean(name), _national(self, name, infer_kind(name)), acr, "",
+                      "definition")
 
 
 # "(IOM)", "(UN/DESA)", "(UN-HABITAT)"
@@ -271,6 +272,24 @@ def _glossary_entries(text: str, start: int, end: int):
                            for w in body):
             return
         yield toks[i].group(), start + toks[i + 1].start(), start + toks[j - 1].end()
+
+
+_STATE_HEADS = frozenset({"Bureau", "Department", "Agency", "Office", "Commission", "Council", "Authority",
+                          "Administration", "Service", "Directorate", "Board", "Committee"})
+
+
+def _national(ctx: "OrgContext", name: str, kind: str) -> str:
+    """ "Sri Lanka Bureau of Foreign Employment", "Thai Labour Office": a state's own body."""
+    if kind not in ("NonGovernmentalOrganization", "IntergovernmentalOrganization"):
+        return kind
+    words = WORD.findall(name)
+    if head_of(words) not in _STATE_HEADS:
+        return kind
+    for k in (2, 1):
+        lead = " ".join(words[:k])
+        if ctx.lexicon.country(lead) is not None or _is_demonym(ctx.lexicon, lead):
+            return "GovernmentBody"
+    return kind
 
 
 def _is_demonym(lexicon: Lexicon, word: str) -> bool:
@@ -498,7 +517,7 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             parent = at_org
         d = ctx.canonical(name)
         listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
-        kind = d.kind if listed else infer_kind(name, parent.kind if parent else "")
+        kind = d.kind if listed else _national(ctx, name, infer_kind(name, parent.kind if parent else ""))
         par = d.parent or (parent.name if parent else "")
         out.append(OrgHit(s, e, name, d.name, kind, d.acronym if ctx.entry(name) else "", par, "shape"))
         if parent is not None:
