@@ -461,6 +461,8 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             k = last + 1
         if right < 0:
             continue  # "… Social AffairsPopulation Division": words glued by the extraction
+        if not participants and re.match(r"[ \t]*\n\s*\n\s*[a-z]", text[words[right].end():words[right].end() + 12]):
+            continue  # "the Committee on Migrant¶family members …": a paragraph cut mid-name
         span = words[left:right + 1]
         ws = [x.group() for x in span]
         mods = [x for x in ws[:h - left] if x not in ("and", "&")]
