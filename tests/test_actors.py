@@ -290,3 +290,14 @@ def test_a_body_named_after_a_country_is_a_government_body():
     orgs = mentions(run("The Arnor Bureau of Foreign Employment (ABFE) and the Gondorian Labour Office met."), "org")
     assert orgs[refs.org("Arnor Bureau of Foreign Employment")][0].cls == "GovernmentBody"
     assert orgs[refs.org("Gondorian Labour Office")][0].cls == "GovernmentBody"
+
+
+def test_a_dictionary_unit_named_under_another_organization_is_not_made_part_of_it():
+    lex = lexicon(OrgEntry("Arnor Statistics Office", ("ASO",), "GovernmentBody", "", ()),
+                  OrgEntry("Census Division", (), "GovernmentBody", "Arnor Statistics Office", ()),
+                  OrgEntry("Gondor Planning Agency", ("GPA",), "GovernmentBody", "", ()))
+    x = run("The Census Division of the Gondor Planning Agency and the Census Division of the "
+            "Arnor Statistics Office met.", lex)
+    part = rels(x, "partOf")
+    assert (refs.org("Census Division"), refs.org("Gondor Planning Agency")) not in part
+    assert (refs.org("Census Division"), refs.org("Arnor Statistics Office")) in part

@@ -77,8 +77,8 @@ class OrgContext:
     # ---- dictionary -------------------------------------------------------------------
     def entry(self, name: str) -> OrgEntry | None:
         e = self.lexicon.organization(name)
-        if e is None and not fold(name).startswith("united nations "):
-            e = self.lexicon.organization("United Nations " + name)
+        if e is None and not fold(name).startswith("united nations ") and len(fold(name).split()) >= 2:
+            e = self.lexicon.organization("United Nations " + name)  # "Statistics Division"
         return e
 
     def canonical(self, name: str) -> Definition:
@@ -290,6 +290,22 @@ def _national(ctx: "OrgContext", name: str, kind: str) -> str:
         if ctx.lexicon.country(lead) is not None or _is_demonym(ctx.lexicon, lead):
             return "GovernmentBody"
     return kind
+
+
+def foreign_unit(ctx: "OrgContext", unit: str, parent: str) -> bool:
+    """A dictionary unit placed under an organization that is not its parent or ancestor:
+    "Population Division" of ECLAC is not the Population Division of DESA."""
+    e = ctx.entry(unit)
+    if e is None or not e.parent:
+        return False
+    seen, cur = set(), e
+    target = fold(parent)
+    while cur is not None and cur.parent and cur.name not in seen:
+        seen.add(cur.name)
+        if fold(cur.parent) == target:
+            return False
+        cur = ctx.entry(cur.parent)
+    return True
 
 
 def _is_demonym(lexicon: Lexicon, word: str) -> bool:
@@ -504,6 +520,8 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                         break
                     parent = None
         name = text[s:e]
+        if parent is not None and foreign_unit(ctx, name, parent.name):
+            continue  # the dictionary's unit of that name belongs elsewhere; do not mix them
         if parent is not None:
             unit_words = WORD.findall(name)
             if len(unit_words) == 1 and unit_words[0] != "Secretariat":

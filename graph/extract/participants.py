@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.extract.countries import CountryIndex
 from graph.extract.org_shapes import TITLE_NOUNS, head_of
-from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations
+from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations, foreign_unit
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
 from graph.extract.persons import _trim_name
 from graph.lexicon import Lexicon
@@ -277,6 +277,11 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
         title = re.sub(r"\s+", " ", text[ts:te])
     else:
         title = ""
+    # a dictionary unit listed under another organization ("Population Division" of ECLAC)
+    # is not that unit: keep the organization only
+    orgs = [o for i, o in enumerate(orgs)
+            if not any(_rank(later, ctx) == 4 and foreign_unit(ctx, o.name, later.name)
+                       for later in orgs[i + 1:])]
     for i, (child, parent) in enumerate(zip(orgs, orgs[1:])):
         if child.name != parent.name and _unit_like(child, parent, ctx):
             if ctx.entry(child.name) is None and child.kind != parent.kind:
