@@ -301,3 +301,12 @@ def test_a_dictionary_unit_named_under_another_organization_is_not_made_part_of_
     part = rels(x, "partOf")
     assert (refs.org("Census Division"), refs.org("Gondor Planning Agency")) not in part
     assert (refs.org("Census Division"), refs.org("Arnor Statistics Office")) in part
+
+
+def test_a_title_before_an_unknown_single_word_is_not_a_person():
+    assert mentions(run("The Minister Counsellor spoke, then President Snow left."), "person") == {}
+
+
+def test_a_place_and_publisher_in_a_reference_list_are_not_an_author():
+    text = "REFERENCES\n\n- Paris, OECD (2008). Trends. Paris: OECD.\n- Betts, Alexander (2008). Title.\n"
+    assert set(mentions(run(text), "person")) == {refs.person("alexander betts")}

@@ -91,6 +91,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     hits = [h for h in hits if not _not_a_person(h, countries, ctx)]
     known = _known_people(plist, hits)
     for h in hits:
+        if h.by_title and len(name_tokens(h.written)) == 1 and len(known.get(surname(h.written), {})) != 1:
+            continue  # "Minister Counsellor", "President Obama" with no full name to join: too unsure
         ref, label = _person_ref(h, known)
         # only full names as aliases: "Mr. Martin" would join every Martin of another document
         aliases = tuple(a for a in {" ".join(h.written.split()), " ".join(h.alias.split())}

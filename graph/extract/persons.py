@@ -22,6 +22,7 @@ class PersonHit:
     surface: str  # text[start:end], the name as it appears
     written: str  # the name in reading order, no honorific ("Alexander Betts" for "Betts, Alexander")
     alias: str = ""  # as written with its honorific or title ("Mr. Lemaitre")
+    by_title: bool = False  # found as "Under-Secretary Conejos", not after an honorific
     title: str = ""
     title_start: int = -1
     title_end: int = -1
@@ -50,7 +51,7 @@ def find_persons(text: str, start: int, end: int, orgs: list[OrgHit]) -> list[Pe
             if not toks or (pat is _TITLE_NAME and has_non_name_word(toks)):
                 continue
             seen.add(s)
-            hit = PersonHit(s, e, text[s:e], text[s:e], text[m.start():e])
+            hit = PersonHit(s, e, text[s:e], text[s:e], text[m.start():e], by_title=pat is _TITLE_NAME)
             out.append(_with_role(text, hit, orgs, m.start(), end))
     out += _bibliography(text, start, end, seen)
     return sorted(out, key=lambda h: h.start)
@@ -179,8 +180,9 @@ def _bibliography(text: str, start: int, end: int, seen: set[int]) -> list[Perso
         for r in re.finditer(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?P<n>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]*){1,3})",
                              authors[rest_at:]):
             pieces.append((a_s + rest_at + r.start("n"), a_s + rest_at + r.end("n"), r.group("n")))
-        if any(has_non_name_word(name_tokens(p[2])) for p in pieces):
-            continue
+        if any(has_non_name_word(name_tokens(p[2])) or any(t.isupper() for t in name_tokens(p[2]))
+               for p in pieces):
+            continue  # "Paris, OECD (2008)": a place and a publisher, not a person
         for s, e, name in pieces:
             if s not in seen and len(name_tokens(name)) >= 2:
                 seen.add(s)
