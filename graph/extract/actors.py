@@ -63,14 +63,16 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     if plist is not None:
         every |= {o.name for o in plist.orgs}
     for hits, part_of in found:
-        hits = [_complete(h, every) for h in hits]
-        org_hits += hits
-        for h in hits:
+        done = [_complete(h, every) for h in hits]
+        renamed = {a.name: b.name for a, b in zip(hits, done)}
+        org_hits += done
+        for h in done:
             emit_org(out, doc, h)
         for rel in part_of:
-            out.relations.append(Relation(refs.org(rel.child), "partOf", refs.org(rel.parent),
+            child, parent = renamed.get(rel.child, rel.child), renamed.get(rel.parent, rel.parent)
+            out.relations.append(Relation(refs.org(child), "partOf", refs.org(parent),
                                           Evidence(doc, rel.start, rel.end, text[rel.start:rel.end])))
-    _dictionary_parents(out, doc, org_hits, plist)
+    _dictionary_parents(out, doc, org_hits)
     _membership_lists(out, doc, text, org_hits)
 
     # countries
@@ -168,11 +170,9 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def _dictionary_parents(out: Extraction, doc: str, hits: list[OrgHit], plist) -> None:
+def _dictionary_parents(out: Extraction, doc: str, hits: list[OrgHit]) -> None:
     """partOf from the dictionary, when both the unit and its parent are named in the document."""
-    names = {fold(h.name) for h in hits}
-    if plist is not None:
-        names |= {fold(o.name) for o in plist.orgs}
+    names = {fold(h.name) for h in hits}  # only what this Extraction mentions
     done: set[tuple[str, str]] = set()
     for h in hits:
         if h.parent and fold(h.parent) in names and (h.name, h.parent) not in done:
