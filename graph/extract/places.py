@@ -88,10 +88,11 @@ def place_at(text: str, pos: int, lexicon: Lexicon, end: int | None = None) -> P
             entry, c_end = country2
             name = city.name if city and city.iso3 == entry.iso3 else pre
             return PlaceSpan(name, entry.iso3, entry.name, pos, c_end, text[pos:c_end])
-        if city and not country:
+        longer = re.match(r" [A-Z]", text[p_end:p_end + 2]) is not None
+        if city and not country and not longer:
             return PlaceSpan(city.name, city.iso3, _country_name(lexicon, city.iso3), pos, p_end,
                              text[pos:p_end])
-        if country:
+        if country and not longer:
             return PlaceSpan(None, country.iso3, country.name, pos, p_end, text[pos:p_end])
     return None
 
