@@ -187,6 +187,8 @@ def _split_and(phrase: str, s: int, e: int, ctx: ActorContext) -> list[tuple[int
 
 def parse_actors(text: str, start: int, end: int, ctx: ActorContext) -> list[ActorRef]:
     """Actors listed in `text[start:end]` ("the Government of Thailand", "LAS and IOM", "Ms. X, Minister")."""
+    while start < end and text[start].isspace():
+        start += 1
     phrase = text[start:end]
     cut = _STOP_ITEM.search(phrase)
     out: list[ActorRef] = []

@@ -56,6 +56,7 @@ def _key(name: str) -> str:
 def _norm_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
     name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^[A-Z][\w]*-(?:led|based|driven|related|sponsored)\s+", "", name)
     return name
 
 
@@ -123,6 +124,8 @@ class _Reader:
                     mention.name = view[ns:ne] if self.text[ns:ne].isupper() and len(self.text[ns:ne]) > 6 else self.text[ns:ne]
                     mention.acronym = acr
                     mention.end = ne
+                    if mention.name in self.acronyms:
+                        mention.name = self.acronyms[mention.name]
             if pre == "whose":
                 before = named_spans(view, s, s + m.start(), self._is_place)
                 if before:
@@ -273,7 +276,9 @@ class _Reader:
         first_break = re.search(r";|\.\s|:\s|\bwhere\b|\bwhile\b|\bwhich (?:focused|was guided|aimed)", text[rs:re_])
         if first_break:
             re_ = rs + first_break.start()
-        f.dates = find_dates(text, rs, re_)[:1]
+        dates = find_dates(text, rs, re_)
+        cue_held = re.search(r"\b(?:held|took place|convened|organi[sz]ed|hosted|to be|scheduled)\b", text[rs:re_])
+        f.dates = [d for d in dates if d.char_start - rs <= 150 or (cue_held and cue_held.start() < d.char_start - rs)][:1]
         f.places = [p for p in find_places(text, self.lex, rs, re_)][:1]
         # a heading line followed by a "City, date" line
         line_end = text.find("\n", m.end)
@@ -304,7 +309,7 @@ class _Reader:
                     f.roles.append(("attended", a))
         if self.planned_re.search(ctx[:120]) or self.planned_re.search(text[max(left, m.start - 60):m.start]):
             f.planned = True
-        if self.held_re.search(ctx[:80]) and not re.search(r"\b(?:to be|will be|would be)\s+\w+$", ctx[:ctx.find(self.held_re.search(ctx[:80]).group())]) \
+        if self.held_re.search(ctx[:80]) and not re.search(r"\b(?:to be|will be|would be)\s*$", ctx[:ctx.find(self.held_re.search(ctx[:80]).group())]) \
                 or re.search(r"\b(?:took place|was held|were held|had been held)\b",
                                                       text[max(left, m.start - 120):m.start]):
             f.held = True
@@ -407,6 +412,7 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
     name_counts: dict[str, Counter] = {}
     for f in named:
         if f.m.name:
+            f.m.name = _norm_name(f.m.name)
             name_counts.setdefault(_key(f.m.name), Counter())[f.m.name] += 1
     long_names = {k: c.most_common(1)[0][0] for k, c in name_counts.items()}
     for f in named:
@@ -530,8 +536,12 @@ def _dedupe(clusters: list[list[_Found]]) -> list[list[_Found]]:
                 ta, tb = _tokens(a), _tokens(b)
                 if not ta or not tb:
                     continue
-                acr = {f.m.acronym for f in a + b if f.m.acronym}
-                if ta <= tb or tb <= ta or len(ta & tb) / len(ta | tb) >= 0.6 or (acr and (acr & ta or acr & tb)):
+                acr = {f.m.acronym.lower() for f in a + b if f.m.acronym}
+                indefinite = any(f.m.extra.get("indefinite") for f in a + b)
+                subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
+                placed = bool(pa and pb) and (ta <= tb or tb <= ta)
+                if (not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75 \
+                        or (oa and ob and acr and (acr & ta or acr & tb)):
                     clusters[i] = a + b
                     del clusters[j]
                     merged = True
@@ -575,7 +585,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             continue
         s = f.sent[0]
         fr = re.match(r"\s*(?:In|During|By)\s+([^,]{4,30}),", text[s:f.m.start])
-        if fr and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
+        if fr and f.m.extra.get("subject") and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
             f.dates = find_dates(text, s + fr.start(1) - 3 if fr.start(1) >= 3 else s, s + fr.end(1))[:1]
     clusters = _clusters(found, reader.cues, lexicon)
     return _emit(document, clusters, found, reader)

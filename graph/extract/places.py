@@ -16,7 +16,7 @@ _CAP = r"[A-Z\u00C0-\u00DE][\w'\u2019.\u00C0-\u017F]*(?:-[\w'\u2019\u00C0-\u017F
 _LINK = r"(?:of|and|the|de|del|da|do|du|des|el|al|la|le|es|y|upon|on|am|an|sur|dos)"
 _NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
 _NAME_RE = re.compile(_NAME)
-_PREP = re.compile(r"\b(?:in|at|to|In|At)\s+(?:the\s+)?")
+_PREP = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+)?")
 _HQ = re.compile(r"(?:(?:United Nations|UN)\s+)?Headquarters(?:\s+of\s+[^,.;]{1,60}?)?\s+in\s+(?:the\s+)?")
 _NOT_CITY = {"university", "center", "centre", "office", "institute", "headquarters", "school",
              "college", "hall", "building", "palace", "ministry", "house", "foundation", "council",

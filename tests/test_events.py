@@ -1,0 +1,100 @@
+"""Event extraction on small invented texts: dates, places, roles, identity, status."""
+from graph import refs
+from graph.extract import events
+
+from tests.conftest import make_doc
+
+
+def run(text, lexicon):
+    x = events.extract(make_doc(text), lexicon)
+    for item in [*x.mentions, *x.attributes, *x.relations]:
+        e = item.evidence
+        assert text[e.start:e.end] == e.quote
+    return x
+
+
+def event_refs(x):
+    return {m.ref for m in x.mentions if m.ref.startswith("event:")}
+
+
+def attrs(x, ref):
+    return {a.prop: a.value.lexical for a in x.attributes if a.ref == ref}
+
+
+def rels(x, prop):
+    return {(r.subject, r.object) for r in x.relations if r.prop == prop}
+
+
+def test_named_meeting_with_range_city_country_and_organizer(lexicon):
+    x = run("The Arnor Regional Meeting on Migration was organized by the Agency for Arnorian Affairs "
+            "in Annuminas, Arnor, from 3 to 5 May 2008.", lexicon)
+    (ev,) = event_refs(x)
+    assert attrs(x, ev)["startDate"] == "2008-05-03" and attrs(x, ev)["endDate"] == "2008-05-05"
+    assert (ev, refs.city("Annuminas")) in rels(x, "heldIn")
+    assert (refs.city("Annuminas"), refs.country("ARN")) in rels(x, "locatedIn")
+    assert (refs.org("Agency for Arnorian Affairs"), ev) in rels(x, "organized")
+
+
+def test_active_voice_organizers_with_collaboration(lexicon):
+    x = run("The Gondor Institute of Studies (GIS), in collaboration with the International Organization for "
+            "Migration (IOM), organized a Workshop on Border Data in Minas Tirith, Gondor, in September 2008.", lexicon)
+    (ev,) = event_refs(x)
+    organizers = {s for s, o in rels(x, "organized") if o == ev}
+    assert refs.org("International Organization for Migration") in organizers
+    assert refs.org("Gondor Institute of Studies") in organizers
+    assert attrs(x, ev)["startDate"] == "2008-09"
+
+
+def test_hosted_chaired_opened_and_attendance(lexicon):
+    x = run("The Arnor Forum on Mobility, hosted by the Government of Gondor, took place in Osgiliath, Gondor, "
+            "in 2007. The meeting was opened by Ms. Elena Marsh, Minister of Labour, and attended by "
+            "representatives of 3 countries (Arnor, Gondor and Belgium).", lexicon)
+    (ev,) = event_refs(x)
+    assert (refs.org("Government of Gondor"), ev) in rels(x, "hosted")
+    assert (refs.person("Elena Marsh"), ev) in rels(x, "opened")
+    attended = {s for s, o in rels(x, "attended") if o == ev}
+    assert {refs.country("ARN"), refs.country("GON"), refs.country("BEL")} <= attended
+    assert attrs(x, ev)["participantCount"] == "3"
+    assert attrs(x, ev)["startDate"] == "2007"
+
+
+def test_chair_of_an_edition(lexicon):
+    x = run("Mr. Tom Bree, Minister of Gondor and Chair of the Second Meeting of the Arnor Forum on Mobility, spoke.",
+            lexicon)
+    chaired = rels(x, "chaired")
+    assert any(s == refs.person("Tom Bree") for s, _ in chaired)
+
+
+def test_editions_of_a_series_resolve_to_one_node_each(lexicon):
+    text = ("The second meeting of the Global Forum on Arnorian Mobility (GFAM) was held in Manila, the "
+            "Philippines, from 27 to 30 October 2008. Its first meeting had been held in Brussels, Belgium, in 2007.\n"
+            "The Manila Global Forum adopted no decisions. The first meeting of the GFAM, held in Brussels, "
+            "Belgium, in 2007, was a success. The Global Forum held in Manila, the Philippines, in October 2008 "
+            "was the second.")
+    x = run(text, lexicon)
+    evs = event_refs(x)
+    assert len(evs) == 2
+    series = {o for _, o in rels(x, "partOf")}
+    assert series == {refs.series("Global Forum on Arnorian Mobility")}
+    second = next(r for r in evs if attrs(x, r).get("startDate") == "2008-10-27")
+    assert attrs(x, second)["endDate"] == "2008-10-30"
+
+
+def test_planned_events_are_kept_and_marked(lexicon):
+    x = run("Decides to hold a High-level Dialogue on Arnorian Mobility in 2013. The Expert Group Meeting on "
+            "Youth, to be organized by the Agency for Arnorian Affairs in Annuminas, Arnor, on 8 January 2009.",
+            lexicon)
+    statuses = {attrs(x, r)["status"] for r in event_refs(x)}
+    assert statuses == {"planned"}
+
+
+def test_a_bare_mention_of_a_series_is_not_a_new_event(lexicon):
+    x = run("The 2006 High-level Dialogue on Arnorian Mobility was held in New York on 14 and 15 September 2006. "
+            "Follow-up to the High-level Dialogue on Arnorian Mobility continued.", lexicon)
+    assert len(event_refs(x)) == 1
+
+
+def test_descriptive_event_needs_a_date_place_or_role(lexicon):
+    assert event_refs(run("They discussed a meeting of minds.", lexicon)) == set()
+    x = run("A symposium on the movement of natural persons was held in Annuminas, Arnor, on 26 July 2008.", lexicon)
+    assert len(event_refs(x)) == 1
