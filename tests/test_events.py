@@ -98,3 +98,17 @@ def test_descriptive_event_needs_a_date_place_or_role(lexicon):
     assert event_refs(run("They discussed a meeting of minds.", lexicon)) == set()
     x = run("A symposium on the movement of natural persons was held in Annuminas, Arnor, on 26 July 2008.", lexicon)
     assert len(event_refs(x)) == 1
+
+
+def test_shipped_corpus_gfmd_series_and_its_editions(lexicon):
+    from importlib import resources
+    text = (resources.files("graph") / "corpus" / "esa-p-wp214-seventh-coordination-meeting-2008.txt").read_text(
+        encoding="utf-8")
+    x = run(text, lexicon)
+    gfmd = refs.series("Global Forum on Migration and Development")
+    editions = {s for s, o in rels(x, "partOf") if o == gfmd}
+    by_start = {attrs(x, e).get("startDate"): e for e in editions}
+    assert "2007-07-09" in by_start and "2008-10-27" in by_start
+    assert attrs(x, by_start["2008-10-27"])["endDate"] == "2008-10-30"
+    assert (by_start["2008-10-27"], refs.city("Manila")) in rels(x, "heldIn")
+    assert (by_start["2007-07-09"], refs.city("Brussels")) in rels(x, "heldIn")
