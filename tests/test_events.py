@@ -2,7 +2,14 @@
 from graph import refs
 from graph.extract import events
 
-from tests.conftest import make_doc
+import pytest
+
+from tests.event_lexicon import arnor_lexicon, make_doc
+
+
+@pytest.fixture
+def lexicon():
+    return arnor_lexicon()
 
 
 def run(text, lexicon):

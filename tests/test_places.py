@@ -1,5 +1,13 @@
 """Venue phrases become a city with its country, or a country alone."""
+import pytest
+
 from graph.extract.places import find_places
+from tests.event_lexicon import arnor_lexicon
+
+
+@pytest.fixture
+def lexicon():
+    return arnor_lexicon()
 
 
 def test_city_comma_country(lexicon):

@@ -1,0 +1,5 @@
+import sys
+
+from migkg.cli import main
+
+sys.exit(main())
