@@ -109,7 +109,7 @@ def title_view(text: str) -> str:
             for i, w in enumerate(words):
                 if w.isalpha() and w.lower() in CONNECTORS and i > 0:
                     conv.append(w.lower())
-                elif w[:1].isalpha() and not re.fullmatch(r"[A-Z]{2,6}", w) or len(w) > 6:
+                elif w[:1].isalpha():
                     conv.append(w[:1].upper() + w[1:].lower())
                 else:
                     conv.append(w)

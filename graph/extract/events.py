@@ -92,7 +92,7 @@ class _Reader:
 
     # ---- mention detection -------------------------------------------------------------
     def _is_place(self, pos: int) -> bool:
-        return place_at(self.text, pos, self.lex) is not None
+        return place_at(self.view, pos, self.lex) is not None
 
     def mentions(self, s: int, e: int) -> list[EventMention]:
         view, out = self.view, []
@@ -267,13 +267,31 @@ class _Reader:
                 out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
         return sorted(out, key=lambda o: o.start)
 
+    def owner_spans(self, f: _Found) -> list[tuple[int, int]]:
+        """Text spans naming the organ whose meeting or session this is."""
+        m, view = f.m, self.view
+        if m.kind == "anaphor":
+            return []
+        phrase = view[m.start:m.end]
+        out = []
+        of = re.search(r"\b(?:" + "|".join(_cue_pattern(c) for c in self.cues.classes) + r")\s+of\s+(?:the\s+)?",
+                       phrase, re.I)
+        if of:
+            rest = phrase[of.end():]
+            if rest[:1].isupper() and not self.cues.cue_of(rest):
+                out.append((m.start + of.end(), m.end))
+        acr = re.match(r"(?:[A-Z][a-z\-]+\s+)?([A-Z]{2,}[a-z]?)\s", phrase)
+        if acr and (self.lex.by_acronym(acr.group(1)) or acr.group(1) in self.acronyms):
+            out.append((m.start + acr.start(1), m.start + acr.end(1)))
+        return out
+
     # ---- attachment ------------------------------------------------------------------
     def attach(self, f: _Found, left: int, right: int) -> None:
         text, m = self.text, f.m
         rs, re_ = m.end, min(right, m.end + 300)
         if re.match(r"\s*\(\d", text[rs:re_]):
             return
-        first_break = re.search(r";|\.\s|:\s|\bwhere\b|\bwhile\b|\bwhich (?:focused|was guided|aimed)", text[rs:re_])
+        first_break = re.search(r";|:\s|\bwhere\b|\bwhile\b|\bwhich (?:focused|was guided|aimed)", text[rs:re_])
         if first_break:
             re_ = rs + first_break.start()
         dates = find_dates(text, rs, re_)
@@ -415,31 +433,32 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
             f.m.name = _norm_name(f.m.name)
             name_counts.setdefault(_key(f.m.name), Counter())[f.m.name] += 1
     long_names = {k: c.most_common(1)[0][0] for k, c in name_counts.items()}
-    for f in named:
-        if f.m.name:
-            f.m.extra["canonical"] = long_names[_key(f.m.name)]
     ords = {}
     for f in named:
         if f.m.name:
             ords.setdefault(_key(f.m.name), set()).update({f.m.ordinal, f.m.year} - {None})
     keys = sorted(long_names, key=lambda k: (-sum(name_counts[k].values()), -len(k)))
+    def resolve(k: str, mine: set, seen: frozenset = frozenset()) -> str:
+        toks = k.split()
+        for cand in sorted(keys, key=lambda c: not (mine & ords.get(c, set()))):
+            ct = cand.split()
+            cue = cues.cue_of(long_names[cand])
+            if cand != k and cand not in seen and set(toks) < set(ct) and (toks[0] == ct[0] or toks[-1] in ct) \
+                    and cue and cue[0] in toks + [t + "s" for t in toks]:
+                return resolve(cand, mine, seen | {k})
+        return k
+
     for f in named:
         k = _key(f.m.name) if f.m.name else ""
-        if not k and f.m.kind == "edition":
-            # "the second meeting" alone: the series named last before it
-            prev = [g for g in named if g.m.start < f.m.start and g.series and f.para - g.para <= 2]
+        if not k and f.m.kind == "edition" and not f.m.extra.get("its") and not f.m.extra.get("adj"):
+            # "to host the second meeting": the series named just before, in the same paragraph
+            prev = [g for g in named if g.m.start < f.m.start and g.series and g.para == f.para]
             k = prev[-1].series if prev else ""
         if k and not f.m.extra.get("indefinite"):
-            toks = k.split()
-            mine = {f.m.ordinal, f.m.year} - {None}
-            for cand in sorted(keys, key=lambda c: not (mine & ords.get(c, set()))):
-                ct = cand.split()
-                if cand != k and set(toks) <= set(ct) and ct[-len(toks):] != toks[:0] and \
-                        (toks[0] == ct[0] or toks[-1] in ct) and len(toks) < len(ct) and \
-                        cues.cue_of(long_names[cand]) and cues.cue_of(long_names[cand])[0] in toks + [t + "s" for t in toks]:
-                    k = cand
-                    break
+            k = resolve(k, {f.m.ordinal, f.m.year} - {None})
         f.series = k
+        if k in long_names:
+            f.m.extra["canonical"] = long_names[k]
     # union-find per series key
     parent = list(range(len(named)))
 
@@ -567,7 +586,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     para = 0
     last_line = 0
     for s, e in split_sentences(text):
-        para += text.count("\n", last_line, s)
+        para += len(re.findall(r"\n[ \t]*\S", text[last_line:s]))
         last_line = s
         ms = reader.mentions(s, e)
         prev_subject: list[ActorRef] = []
@@ -601,6 +620,7 @@ def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
     series = next((f.m.extra["canonical"] for f in named if f.m.extra.get("canonical") and f.m.kind != "described"), "") \
         or max((f.m.name for f in named if f.m.name), key=len, default="")
     ordinal = next((f.m.ordinal for f in named if f.m.ordinal), None)
+    recurring = any(f.m.extra.get("recurring") for f in named)
     aliases = []
     for f in named:
         if f.m.kind == "described":
@@ -609,12 +629,15 @@ def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
             aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.cue} of the {f.m.name or series}")
         elif f.m.ordinal:
             aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.name}")
-        elif f.m.name:
+        elif f.m.name and not recurring:
             aliases.append(f.m.name)
-        if f.m.extra.get("via_acronym"):
-            aliases.append(f.m.extra["via_acronym"])
-        if f.m.acronym and f.m.kind == "named":
-            aliases.append(f.m.acronym)
+        if not recurring:
+            if f.m.extra.get("via_acronym"):
+                aliases.append(f.m.extra["via_acronym"])
+            if f.m.acronym and f.m.kind == "named":
+                aliases.append(f.m.acronym)
+    if recurring and year and series:
+        aliases.append(f"{year} {_norm_name(series)}")
     edition = next((f for f in named if f.m.kind == "edition" and f.m.ordinal), None)
     if edition and (edition.m.name or series):
         owner = edition.m.name or series
@@ -708,23 +731,25 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
                 seen_roles.add((prop, a.ref))
                 mention(a.ref, a.cls, a.label, ev(a.start, a.end), a.aliases)
                 out.relations.append(Relation(a.ref, prop, ref, sent(f)))
-            # "session of ORG": the organ holds its own sessions
-            if f.m.kind == "edition" and f.m.name and not reader.cues.cue_of(f.m.name):
-                for a in parse_actors(text, f.m.end - len(f.m.name), f.m.end, reader.actors):
+            # "session of ORG", "the meeting of the ECLAC Ad Hoc Committee", "WTO Ministerial Meeting":
+            # an organ holds its own sessions and meetings
+            for s_, e_ in reader.owner_spans(f):
+                for a in parse_actors(text, s_, e_, reader.actors):
                     if ("organized", a.ref) not in seen_roles:
                         seen_roles.add(("organized", a.ref))
                         mention(a.ref, a.cls, a.label, ev(a.start, a.end), a.aliases)
                         out.relations.append(Relation(a.ref, "organized", ref, sent(f)))
         count_f = next((f for f in c if f.count), None)
         if count_f:
-            out.attributes.append(Attribute(ref, "participantCount", Value(str(count_f.count), "integer"),
+            out.attributes.append(Attribute(ref, "participantCount", Value(str(count_f.count), "nonNegativeInteger"),
                                             sent(count_f)))
-        if recurring and series and (ordinal or year):
+        if recurring and series and (ordinal or year) and reader.cues.cue_of(series):
             sref = refs.series(series)
             first = named[0]
-            names = {f.m.name for f in found if f.series == first.series and f.m.name}
-            s_alias = sorted(n for n in names if refs.fold(n) != refs.fold(series))
-            acrs = sorted({f.m.acronym for f in found if f.series == first.series and f.m.acronym})
+            skey = next((f.series for f in named if f.series), "")
+            names = {f.m.name for f in found if skey and f.series == skey and f.m.name}
+            s_alias = sorted(n for n in names if refs.fold(n) != refs.fold(series) and len(n) < 90)
+            acrs = sorted({f.m.acronym for f in found if skey and f.series == skey and f.m.acronym})
             mention(sref, "EventSeries", series, ev(first.m.start, first.m.end), s_alias + acrs)
             out.relations.append(Relation(ref, "partOf", sref, sent(first)))
     return out
