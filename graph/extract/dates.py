@@ -23,7 +23,7 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR = r"(?:1[89][0-9][0-9]|20[0-9][0-9])(?![0-9])"
 _DASH = r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
 

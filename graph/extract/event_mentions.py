@@ -99,7 +99,9 @@ class EventMention:
 
 def title_view(text: str) -> str:
     """A same-length copy of `text` where ALL-CAPS lines are in title case, so headings
-    ("SEVENTH COORDINATION MEETING ON …") are read like names in running text."""
+    ("SEVENTH COORDINATION MEETING ON …") are read like names in running text, and
+    emphasis marks are blanks ("*Decides* to hold" reads "Decides  to hold")."""
+    text = text.replace("*", " ")
     out = []
     for line in text.splitlines(keepends=True):
         letters = [c for c in line if c.isalpha()]

@@ -22,6 +22,7 @@ from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 
+SUB_EVENT_CUES = {"session", "round table", "roundtable", "civil society day", "civil society days"}
 _STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "by", "de", "united", "nations"}
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
                       r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
@@ -278,7 +279,7 @@ class _Reader:
                        phrase, re.I)
         if of:
             rest = phrase[of.end():]
-            if rest[:1].isupper() and not self.cues.cue_of(rest):
+            if rest[:1].isupper() and not self.cues.cue_of(rest) and not re.match(r"Heads?\b|Ministers?\b|Experts?\b", rest):
                 out.append((m.start + of.end(), m.end))
         acr = re.match(r"(?:[A-Z][a-z\-]+\s+)?([A-Z]{2,}[a-z]?)\s", phrase)
         if acr and (self.lex.by_acronym(acr.group(1)) or acr.group(1) in self.acronyms):
@@ -296,7 +297,8 @@ class _Reader:
             re_ = rs + first_break.start()
         dates = find_dates(text, rs, re_)
         cue_held = re.search(r"\b(?:held|took place|convened|organi[sz]ed|hosted|to be|scheduled)\b", text[rs:re_])
-        f.dates = [d for d in dates if d.char_start - rs <= 150 or (cue_held and cue_held.start() < d.char_start - rs)][:1]
+        f.dates = [d for d in dates if (d.char_start - rs <= 80 or (cue_held and cue_held.start() < d.char_start - rs))
+                   and not (text[d.char_start - 1:d.char_start] == "(" and d.char_start - rs > 3)][:1]
         f.places = [p for p in find_places(text, self.lex, rs, re_)][:1]
         # a heading line followed by a "City, date" line
         line_end = text.find("\n", m.end)
@@ -325,7 +327,8 @@ class _Reader:
                 f.roles.append((prop, a))
                 if prop == "opened":
                     f.roles.append(("attended", a))
-        if self.planned_re.search(ctx[:120]) or self.planned_re.search(text[max(left, m.start - 60):m.start]):
+        vctx = self.view[rs:re_]
+        if self.planned_re.search(vctx[:120]) or self.planned_re.search(self.view[max(left, m.start - 60):m.start]):
             f.planned = True
         if self.held_re.search(ctx[:80]) and not re.search(r"\b(?:to be|will be|would be)\s*$", ctx[:ctx.find(self.held_re.search(ctx[:80]).group())]) \
                 or re.search(r"\b(?:took place|was held|were held|had been held)\b",
@@ -420,10 +423,16 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
     named = [f for f in found if f.m.kind != "anaphor"]
     for f in found:
         if f.m.kind == "anaphor":
+            generic = f.m.cue in ("meeting", "event")
+            here = [g for g in named if g.m.start < f.m.start and g.para == f.para]
             near = [g for g in named if g.m.start < f.m.start and f.para - g.para <= 2]
-            same = [g for g in near if g.m.cue == f.m.cue or (g.m.cls == f.m.cls and f.m.cue != "session")]
-            if not same and f.m.cue in ("meeting", "event"):
-                same = near
+
+            def fits(g: _Found) -> bool:
+                return g.m.cue == f.m.cue or (g.m.cls == f.m.cls and f.m.cue != "session") or \
+                    (generic and g.m.cue not in ("session",))
+
+            same = [g for g in here if fits(g)] or [g for g in near if g.m.cue == f.m.cue or g.m.cls == f.m.cls] \
+                or ([g for g in near if fits(g)] if generic else [])
             f.antecedent = same[-1] if same else None
     # series keys: short names ("Global Forum", "GFMD") resolve to the longest name in the document
     from collections import Counter
@@ -443,14 +452,21 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
         for cand in sorted(keys, key=lambda c: not (mine & ords.get(c, set()))):
             ct = cand.split()
             cue = cues.cue_of(long_names[cand])
-            if cand != k and cand not in seen and set(toks) < set(ct) and (toks[0] == ct[0] or toks[-1] in ct) \
-                    and cue and cue[0] in toks + [t + "s" for t in toks]:
+            affix = ct[:len(toks)] == toks or ct[-len(toks):] == toks or len(toks) == 1
+            if cand != k and cand not in seen and set(toks) < set(ct) and affix \
+                    and cue and cue[0] not in cues.weak and cue[0] in toks + [t + "s" for t in toks]:
                 return resolve(cand, mine, seen | {k})
         return k
 
     for f in named:
         k = _key(f.m.name) if f.m.name else ""
-        if not k and f.m.kind == "edition" and not f.m.extra.get("its") and not f.m.extra.get("adj"):
+        if f.m.kind == "described":
+            f.series = f"#{f.m.start}"  # a description names one event: grouped only by anaphors and dedupe
+            continue
+        if not k and f.m.kind == "edition" and f.m.extra.get("its"):
+            prev = [g for g in named if g.m.start < f.m.start and g.sent == f.sent and g.m.name]
+            k = _key(prev[-1].m.name) if prev else ""
+        elif not k and f.m.kind == "edition" and not f.m.extra.get("adj"):
             # "to host the second meeting": the series named just before, in the same paragraph
             prev = [g for g in named if g.m.start < f.m.start and g.series and g.para == f.para]
             k = prev[-1].series if prev else ""
@@ -486,6 +502,9 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
         years = {feats(f)[1] for f in fs if feats(f)[1]}
         if any(f.m.ordinal or f.m.year or f.m.series_hint for f in fs) or len(years) > 1:
             recurring.add(key)
+        else:
+            for a in idx[1:]:
+                union(idx[0], a)  # a one-off event named several times
         for a in idx:
             for b in idx:
                 if a >= b:
@@ -572,10 +591,11 @@ def _dedupe(clusters: list[list[_Found]]) -> list[list[_Found]]:
 
 def _best_dates(c: list[_Found]) -> DateSpan | None:
     order = {"date": 3, "gYearMonth": 2, "gYear": 1}
-    spans = [d for f in c for d in f.dates]
+    spans = [(bool(f.places or f.held or f.planned), d) for f in c for d in f.dates]
     if not spans:
         return None
-    return max(spans, key=lambda d: (order[d.precision], d.end.lexical != d.start.lexical, -d.char_start))
+    return max(spans, key=lambda sd: (sd[0], order[sd[1].precision], sd[1].end.lexical != sd[1].start.lexical,
+                                      -sd[1].char_start))[1]
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -598,6 +618,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             reader.attach(f, left, right)
             prev_subject = m.extra.get("subject") or prev_subject
             found.append(f)
+    # "Session 3.2 … at the Global Forum in Manila on 27 October 2008": a part inherits the venue
+    for a, b in zip(found, found[1:]):
+        if a.sent == b.sent and not a.dates and not a.places and a.m.kind != "anaphor" and \
+                re.fullmatch(r"[^,.;]{0,40}?\b(?:at|during|of)\s+(?:the\s+)?", text[a.m.end:b.m.start]):
+            a.dates, a.places = list(b.dates), list(b.places)
     # a fronted "In 2008, …" dates the first event of its sentence that has no date of its own
     for f in found:
         if f.dates or f.m.kind == "anaphor":
@@ -679,6 +704,10 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         out.mentions.append(Mention(ref, cls, label, evidence, tuple(aliases)))
         emitted.add(ref)
 
+    # first pass: the identity of every event, so parts can point to their whole
+    plan: list[tuple[list[_Found], str, str, str, list[str], DateSpan | None, int | None]] = []
+    ref_of: dict[int, str] = {}
+    series_of: dict[str, str] = {}
     for c in clusters:
         named = [f for f in c if f.m.kind != "anaphor"]
         if not named:
@@ -698,6 +727,38 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         else:
             key = f"{label} {year}" if year else label
         ref = refs.event(key)
+        for f in c:
+            ref_of[id(f)] = ref
+        series_cue = reader.cues.cue_of(series) if series else None
+        if recurring and series and (ordinal or year) and series_cue and series_cue[0] not in reader.cues.weak:
+            series_of[ref] = refs.series(series)
+        plan.append((c, ref, label, series, aliases, best, year))
+
+    def parent_of(c: list[_Found], ref: str) -> str | None:
+        """The edition a session, round table or civil-society day belongs to."""
+        subs = [f for f in c if f.m.kind == "named" and f.m.cue in SUB_EVENT_CUES]
+        if not subs:
+            return None
+        f = subs[0]
+        editions = [g for g in found if id(g) in ref_of and ref_of[id(g)] in series_of and ref_of[id(g)] != ref]
+        own = _key(f.m.name)
+        named_series = [g for g in editions if g.series and set(g.series.split()) <= set(own.split())]
+        if named_series:  # "Civil Society Day of the Global Forum …, 9 July 2007": that series, that year
+            year = _best_dates(c).year if _best_dates(c) else None
+            same_year = [g for g in named_series if year and any(d.year == year for d in g.dates)]
+            cands = same_year or [g for g in named_series if g.sent == f.sent]
+        else:
+            cands = [g for g in editions if (g.sent == f.sent) or (g.m.start < f.m.start and 0 <= f.para - g.para <= 2)]
+        if not cands:
+            return None
+        return ref_of[id(min(cands, key=lambda g: abs(g.m.start - f.m.start)))]
+
+    for c, ref, label, series, aliases, best, year in plan:
+        named = [f for f in c if f.m.kind != "anaphor"]
+        parent = parent_of(c, ref)
+        if parent:
+            out.relations.append(Relation(ref, "partOf", parent, ev(*c[0].sent)))
+            out.relations.append(Relation(ref, "partOf", series_of[parent], ev(*c[0].sent)))
         cls = max((f.m.cls for f in named), key=lambda k: sum(g.m.cls == k for g in named))
         cls = next((f.m.cls for f in named if f.m.kind in ("named", "edition")), cls)
         for f in c:
@@ -743,8 +804,8 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         if count_f:
             out.attributes.append(Attribute(ref, "participantCount", Value(str(count_f.count), "nonNegativeInteger"),
                                             sent(count_f)))
-        if recurring and series and (ordinal or year) and reader.cues.cue_of(series):
-            sref = refs.series(series)
+        if ref in series_of:
+            sref = series_of[ref]
             first = named[0]
             skey = next((f.series for f in named if f.series), "")
             names = {f.m.name for f in found if skey and f.series == skey and f.m.name}
