@@ -31,25 +31,25 @@ _TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 23 February to 1 March 2008 / 30 December 2008 to 2 January 2009
     ("dmy-dmy", re.compile(rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?{_TO}"
-                           rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b")),
+                           rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})")),
     # 20-21 November 2008 / 27 to 30 October 2008 / 14 and 15 September 2006
-    ("dd-my", re.compile(rf"\b(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b")),
+    ("dd-my", re.compile(rf"\b(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})")),
     # November 20-21, 2008 / November 30 to December 2, 2008
     ("md-md-y", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_TO}(?:(?P<m2>{_MONTH})\s+)?"
-                           rf"(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b")),
+                           rf"(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})")),
     # 8 January 2009
-    ("dmy", re.compile(rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})")),
     # January 8, 2009
-    ("mdy", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),\s*(?P<y1>{_YEAR})\b")),
+    ("mdy", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),\s*(?P<y1>{_YEAR})")),
     # September to November 2008 / March 2006 to June 2007
-    ("my-my", re.compile(rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b")),
+    ("my-my", re.compile(rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})")),
     # September 2008
-    ("my", re.compile(rf"\b(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})")),
     # 2004-2005 / from 1998 to 2005 (a span of years needs "from" or a dash)
-    ("y-y", re.compile(rf"(?:\bfrom\s+|\b)(?P<y1>{_YEAR})(?:{_DASH}|\s+to\s+)(?P<y2>{_YEAR})\b(?![-/]\d)")),
+    ("y-y", re.compile(rf"(?:\bfrom\s+|\b)(?P<y1>{_YEAR})(?:{_DASH}|\s+to\s+)(?P<y2>{_YEAR})(?![-/]\d)")),
     # in 2007 / during 2008 / (2005): a bare year only after a temporal preposition or in brackets
     ("y", re.compile(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bIn\s)|(?<=\())"
-                     rf"(?P<y1>{_YEAR})\b(?![-/\u2013]\d|[a-z])")),
+                     rf"(?P<y1>{_YEAR})(?![-/\u2013]\d|[a-z])")),
 ]
 
 

@@ -22,6 +22,8 @@ from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 
+_CUES_OF_LABEL = re.compile(r"\b(?:meeting|session|forum|dialogue|conference|summit|symposium|seminar|workshop|"
+                            r"consultation|congress|hearings?|round\s*table|days?)s?\b", re.I)
 SUB_EVENT_CUES = {"session", "round table", "roundtable", "civil society day", "civil society days"}
 _STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "by", "de", "united", "nations"}
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
@@ -85,6 +87,7 @@ class _Reader:
         verbs = sorted(((p, v) for p, vs in (self.data.get("role_verbs") or {}).items() for v in vs),
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
+        self._sentences = split_sentences(document.text)
 
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
@@ -133,6 +136,11 @@ class _Reader:
                     mention.name = self.text[before[-1][0]:before[-1][1]]
             if pre in ("its", "their"):
                 mention.extra["its"] = True
+                if not mention.name:
+                    owner = self._its_owner(s, e)
+                    if owner:
+                        mention.name = self.text[owner[0]:owner[1]]
+                        mention.extra["owner_span"] = owner
             if m.group("adj"):
                 mention.extra["adj"] = m.group("adj")
             out.append(mention)
@@ -268,11 +276,27 @@ class _Reader:
                 out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
         return sorted(out, key=lambda o: o.start)
 
+    def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
+        """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
+        Committee (IASC) has recently begun …" -> "Inter-Agency Standing Committee"."""
+        spans = [(a, b) for a, b in self._sentences if b <= e][-2:]
+        for a, b in reversed(spans):
+            m = re.match(r"\s*(?:The\s+)?([A-Z][\w\-']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w\-']*)*)"
+                         r"(?:\s*\([A-Z]+\))?\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b", self.text[a:b])
+            if m:
+                from graph.extract.actor_phrases import canonical_org
+                org = canonical_org(m.group(1), self.actors)
+                if org:
+                    return a + m.start(1), a + m.end(1)
+        return None
+
     def owner_spans(self, f: _Found) -> list[tuple[int, int]]:
         """Text spans naming the organ whose meeting or session this is."""
         m, view = f.m, self.view
         if m.kind == "anaphor":
             return []
+        if m.extra.get("owner_span"):
+            return [m.extra["owner_span"]]
         phrase = view[m.start:m.end]
         out = []
         of = re.search(r"\b(?:" + "|".join(_cue_pattern(c) for c in self.cues.classes) + r")\s+of\s+(?:the\s+)?",
@@ -594,8 +618,13 @@ def _best_dates(c: list[_Found]) -> DateSpan | None:
     spans = [(bool(f.places or f.held or f.planned), d) for f in c for d in f.dates]
     if not spans:
         return None
-    return max(spans, key=lambda sd: (sd[0], order[sd[1].precision], sd[1].end.lexical != sd[1].start.lexical,
+    # the date of the clause that says where or that it was held, refined by a more precise
+    # date elsewhere that agrees with it ("in September 2008" + "22-23 September 2008")
+    best = max(spans, key=lambda sd: (sd[0], order[sd[1].precision], sd[1].end.lexical != sd[1].start.lexical,
                                       -sd[1].char_start))[1]
+    finer = [d for _, d in spans if d.start.lexical.startswith(best.start.lexical) and
+             order[d.precision] > order[best.precision]]
+    return max(finer, key=lambda d: (order[d.precision], d.end.lexical != d.start.lexical)) if finer else best
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -661,14 +690,15 @@ def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
                 aliases.append(f.m.extra["via_acronym"])
             if f.m.acronym and f.m.kind == "named":
                 aliases.append(f.m.acronym)
-    if recurring and year and series:
+    if recurring and year and series and _CUES_OF_LABEL.search(series):
         aliases.append(f"{year} {_norm_name(series)}")
     edition = next((f for f in named if f.m.kind == "edition" and f.m.ordinal), None)
     if edition and (edition.m.name or series):
         owner = edition.m.name or series
         label = f"{ordinal_word(edition.m.ordinal)} {edition.m.cue} of the {_norm_name(owner)}"
     elif ordinal and series:
-        label = f"{ordinal_word(ordinal)} {_norm_name(series)}"
+        own = next((f.m.name for f in named if f.m.ordinal and f.m.kind == "named" and f.m.name), series)
+        label = f"{ordinal_word(ordinal)} {_norm_name(own)}"
     elif ordinal:
         e0 = next(f for f in named if f.m.ordinal)
         adj = e0.m.extra.get("adj", "")
@@ -680,7 +710,7 @@ def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
         label = _norm_name(series)
     else:
         label = named[0].m.name if named else ""
-    if year:
+    if year and (not series or _CUES_OF_LABEL.search(series)):
         aliases.append(f"{_norm_name(series) or label} ({year})")
     seen, out = {refs.fold(label)}, []
     for a in aliases:
