@@ -229,7 +229,7 @@ class _Reader:
             out.append(mention)
         # acronyms of events defined earlier in the document ("FIBEMYD")
         for m in re.finditer(r"\b[A-Z]{3,}\b", view[s:e]):
-            if any(o.start <= s + m.start() < o.end for o in out):
+            if any(o.start <= s + m.start() < o.end for o in out) or view[s + m.start() - 1:s + m.start()] == "(":
                 continue
             long = self.acronyms.get(m.group())
             if long and self.cues.cue_of(long) and not self.lex.organization(long):
@@ -488,7 +488,9 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
             f.series = f"#{f.m.start}"  # a description names one event: grouped only by anaphors and dedupe
             continue
         if not k and f.m.kind == "edition" and f.m.extra.get("its"):
-            prev = [g for g in named if g.m.start < f.m.start and g.sent == f.sent and g.m.name]
+            # "at its second meeting": the event named just before, in this sentence or paragraph
+            prev = [g for g in named if g.m.start < f.m.start and g.m.name and g.m.kind != "described"
+                    and (g.sent == f.sent or g.para == f.para)]
             k = _key(prev[-1].m.name) if prev else ""
         elif not k and f.m.kind == "edition" and not f.m.extra.get("adj"):
             # "to host the second meeting": the series named just before, in the same paragraph
