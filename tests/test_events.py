@@ -120,3 +120,49 @@ def test_shipped_corpus_gfmd_series_and_its_editions(lexicon):
     assert attrs(x, by_start["2008-10-27"])["endDate"] == "2008-10-30"
     assert (by_start["2008-10-27"], refs.city("Manila")) in rels(x, "heldIn")
     assert (by_start["2007-07-09"], refs.city("Brussels")) in rels(x, "heldIn")
+
+
+def organizers(x, ev):
+    return {s for s, o in rels(x, "organized") if o == ev}
+
+
+def test_co_organized_by_and_convened_by(lexicon):
+    x = run("The Gondor Seminar on Remittances, co-organized by the Agency for Arnorian Affairs and the Gondor "
+            "Statistics Office, was held in Minas Tirith, Gondor, from 3 to 4 June 2009.", lexicon)
+    (ev,) = event_refs(x)
+    assert organizers(x, ev) == {refs.org("Agency for Arnorian Affairs"), refs.org("Gondor Statistics Office")}
+    x = run("The Arnor Consultation on Return, convened by the International Organization for Migration (IOM), "
+            "took place in Annuminas, Arnor, in May 2010.", lexicon)
+    (ev,) = event_refs(x)
+    assert organizers(x, ev) == {refs.org("International Organization for Migration")}
+
+
+def test_jointly_organized_with_includes_the_reporting_organization(lexicon):
+    x = run("The representative of the Agency for Arnorian Affairs (AAA) reported that the Arnor High-level Meeting "
+            "on Mobility was the highlight of its year. The meeting, jointly organized with IOM and hosted by the "
+            "Government of Arnor, took place in Annuminas, Arnor, in September 2008.", lexicon)
+    (ev,) = event_refs(x)
+    assert organizers(x, ev) == {refs.org("Agency for Arnorian Affairs"), refs.org("International Organization for Migration")}
+    assert (refs.org("Government of Arnor"), ev) in rels(x, "hosted")
+
+
+def test_chaired_by_a_person_named_after_a_title(lexicon):
+    x = run("The Special Session on the Future of the Arnor Forum had been chaired by the Special Representative "
+            "of the Agency, Mr. Tom Bree.", lexicon)
+    (ev,) = event_refs(x)
+    assert rels(x, "chaired") == {(refs.person("Tom Bree"), ev)}
+
+
+def test_under_the_auspices_of_is_hosting(lexicon):
+    x = run("Taking note of the first meeting of the Arnor Forum on Mobility, held in Annuminas from 9 to 11 July "
+            "2007 under the auspices of the Government of Arnor,", lexicon)
+    (ev,) = event_refs(x)
+    assert rels(x, "hosted") == {(refs.org("Government of Arnor"), ev)}
+    assert attrs(x, ev)["startDate"] == "2007-07-09"
+
+
+def test_participant_count_in_words(lexicon):
+    x = run("The Seventh Arnor Coordination Meeting took place in Annuminas, Arnor, from 20 to 21 November 2008. "
+            "Some eighty participants attended the meeting.", lexicon)
+    (ev,) = event_refs(x)
+    assert attrs(x, ev)["participantCount"] == "80"

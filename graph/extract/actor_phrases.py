@@ -173,7 +173,8 @@ def _plausible(raw: str, ctx: ActorContext) -> bool:
         return False
     if ctx.person_re.match(raw) or ctx.lexicon.country(raw) or ctx.lexicon.organization(raw):
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z/&\-]{1,12}(?:\s*\([^)]*\))?", raw) and sum(c.isupper() for c in raw) >= 2:
+    if re.fullmatch(r"[A-Z][A-Za-z/&\-]{1,12}(?:\s*\([^)]*\))?", raw) and \
+            sum(c.isupper() for c in raw.split("(")[0]) >= 2:
         return True
     return _is_orgish(raw) and raw[0].isupper()
 

@@ -276,6 +276,17 @@ class _Reader:
                 out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
         return sorted(out, key=lambda o: o.start)
 
+    def reporter(self, pos: int) -> list[ActorRef]:
+        """The organization whose representative speaks in the paragraph around `pos`
+        ("The representative of the … (ESCAP) reported that …")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        m = re.match(r"\s*The representative of (?:the\s+)?(?P<org>[^.;]{2,160}?)\s+"
+                     r"(?:reported|said|noted|informed|stated|indicated|explained|highlighted|presented|described|"
+                     r"stressed|mentioned|announced|underlined|recalled|observed)\b", self.text[line_start:pos + 1])
+        if not m:
+            return []
+        return parse_actors(self.text, line_start + m.start("org"), line_start + m.end("org"), self.actors)[:1]
+
     def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
         """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
         Committee (IASC) has recently begun …" -> "Inter-Agency Standing Committee"."""
@@ -344,6 +355,10 @@ class _Reader:
         roles.sort()
         for i, (st, prop, en) in enumerate(roles):
             stop = roles[i + 1][0] if i + 1 < len(roles) else re_
+            if prop == "organized" and re.search(r"\bwith\s*$", text[st:en]):
+                # "jointly organized with X": the other organizer is whoever is reporting
+                for a in self.reporter(f.sent[0]):
+                    f.roles.append(("organized", a))
             if prop == "attended":
                 self._attendance(f, en, stop)
                 continue
