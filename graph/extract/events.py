@@ -236,7 +236,7 @@ class _Reader:
                 out.append(EventMention(s + m.start(), s + m.end(), "named", long, *self.cues.cue_of(long)[:2],
                                         extra={"via_acronym": m.group()}))
         # descriptions: "a symposium on …", "the meeting of the ECLAC Ad Hoc Committee …"
-        for m in re.finditer(rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>[a-z]+(?:\s+[a-z]+)?)\b",
+        for m in re.finditer(rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)",
                              view[s:e]):
             cue = self.cues.cue_of(m.group("cue"))
             if not cue or cue[2] != 0:
@@ -250,7 +250,8 @@ class _Reader:
                 continue
             det = m.group("det").lower()
             adj = m.group("adj").strip()
-            if re.search(r"\b(?:of|on|for|in|to|and|was|were|is|are|be|been|has|had|will|would)\b", adj):
+            if re.search(r"\b(?:of|on|for|in|to|and|was|were|is|are|be|been|has|had|will|would|at|the|a|an|by|"
+                         r"with|from|its|their|this|that)\b", adj):
                 continue
             tail = re.match(r"(?:\s+(?:of|on|for|focusing on|to discuss|to review|to examine|between|among)\s+"
                             r"[^,;.()\n]*?)?(?=\s+(?:in|at|from|on|held|organized|organised|hosted|convened|was|were|"
@@ -396,10 +397,11 @@ class _Reader:
 
     def _count(self, f: _Found, left: int, right: int) -> None:
         text = self.text
-        before = text[max(left, f.m.start - 120):f.m.start]
+        before = text[max(left, f.m.start - 160):f.m.start]
         n = re.search(rf"(?:[Ss]ome|[Aa]bout|[Oo]ver|[Mm]ore than|[Nn]early|[Aa]lmost)?\s*\b(?P<n>{NUMBER_WORD})\s+"
-                      r"(?:[A-Za-z\-]+\s+){0,2}?(?:participants|people|persons|delegates|experts)\s+"
-                      r"(?:attended|participated in|took part in)\s+$", before)
+                      r"(?:[A-Za-z\-]+\s+){0,2}?(?:participants|people|persons|delegates|experts|representatives)\s+"
+                      r"(?:(?:from|of|representing)\s+[^,.;]{1,60}?\s+)?"
+                      r"(?:attended|participated in|took part in)\s+(?:the\s+)?$", before)
         after = re.match(rf"[^.;]{{0,80}}?\bbr(?:ought|inging) together\s+(?:some\s+|about\s+|over\s+)?"
                          rf"(?:representatives of\s+|delegates from\s+)?(?P<n>{NUMBER_WORD})\b", text[f.m.end:right])
         hit = n or after
