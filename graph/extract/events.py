@@ -29,7 +29,7 @@ _STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
                       r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
                       r"consultation|dialogue|Dialogue|session|event|Conference|Meeting)\b(?!\s+(?:of|on)\s+(?:the\s+)?[A-Z])")
-_ADJ = r"(?:[a-z][\w'\u2019\-]*\s+){0,4}?"
+_ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|their)\b)[a-z][\w'\u2019\-]*\s+){0,4}?"
 
 
 @dataclass(slots=True)
@@ -315,7 +315,8 @@ class _Reader:
                        phrase, re.I)
         if of:
             rest = phrase[of.end():]
-            if rest[:1].isupper() and not self.cues.cue_of(rest) and not re.match(r"Heads?\b|Ministers?\b|Experts?\b", rest):
+            expanded = self.acronyms.get(rest.strip(), rest)
+            if rest[:1].isupper() and not self.cues.cue_of(expanded) and not re.match(r"Heads?\b|Ministers?\b|Experts?\b", rest):
                 out.append((m.start + of.end(), m.end))
         acr = re.match(r"(?:[A-Z][a-z\-]+\s+)?([A-Z]{2,}[a-z]?)\s", phrase)
         if acr and (self.lex.by_acronym(acr.group(1)) or acr.group(1) in self.acronyms):
