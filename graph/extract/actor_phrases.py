@@ -22,7 +22,7 @@ ORG_HEADS = {
     "bureau", "partnership", "initiative", "task", "force", "mission", "presidency",
 }
 TITLE_WORDS = re.compile(
-    r"^(?:the\s+)?(?:\w+\s+){0,2}?(?:Minister|Vice-Minister|Secretary|Under-Secretary|Director|Chair|Chairman|"
+    r"^(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?(?:Minister|Vice-Minister|Secretary|Under-Secretary|Director|Chair|Chairman|"
     r"Chairperson|President|Vice-President|Representative|Ambassador|Executive|Head|Chief|Officer|"
     r"Commissioner|Rapporteur|Adviser|Advisor|Coordinator|Deputy|Assistant|Special|Permanent|Senior|"
     r"Governor|Mayor|King|Queen|Prime|Envoy|Dean|Professor)\b")
@@ -153,7 +153,12 @@ def canonical_org(name: str, ctx: ActorContext) -> tuple[str, str, tuple[str, ..
             return head, _kind(head), tuple(aliases)
     if not _is_orgish(name):
         return None
+    if any(w[0].islower() and w not in _NAME_LINKS for w in re.findall(r"[\w'\u2019\-]+", name)):
+        return None  # "Belgian organizing team": a description, not a name
     return name, _kind(name), tuple(aliases)
+
+
+_NAME_LINKS = {"of", "for", "on", "and", "the", "de", "des", "du", "la", "le", "del", "in", "to", "y", "et", "at"}
 
 
 def _kind(name: str) -> str:

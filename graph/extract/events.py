@@ -265,7 +265,7 @@ class _Reader:
                     tail_text = view[ce:spans[0][1]]
             label = (adj + " " if adj else "") + view[cs:ce] + tail_text
             label = re.sub(r"\s+", " ", label).strip()
-            if cue[0] in self.cues.weak and not tail_text:
+            if cue[0] in self.cues.weak and not tail_text and not adj:
                 continue
             out.append(EventMention(s + m.start(), ce + len(tail_text), "described",
                                     label[:1].upper() + label[1:], cue[0], cue[1]))
@@ -357,6 +357,8 @@ class _Reader:
         roles.sort()
         for i, (st, prop, en) in enumerate(roles):
             stop = roles[i + 1][0] if i + 1 < len(roles) else re_
+            if prop == "attended" and i + 1 == len(roles):
+                stop = max(stop, min(f.sent[1], rs + 400))  # a list of participants may name events in passing
             if prop == "organized" and re.search(r"\bwith\s*$", text[st:en]):
                 # "jointly organized with X": the other organizer is whoever is reporting
                 for a in self.reporter(f.sent[0]):
@@ -387,8 +389,10 @@ class _Reader:
             f.count = number_value(n.group("n").split()[-1])
         lst = re.search(r"\(([^()]{3,600})\)", text[s:e])
         span = (s + lst.start(1), s + lst.end(1)) if lst else (s, e)
-        for a in parse_actors(text, span[0], span[1], self.actors):
-            f.roles.append(("attended", a))
+        for piece in re.finditer(r"[^,;]+", text[span[0]:span[1]]):
+            for a in parse_actors(text, span[0] + piece.start(), span[0] + piece.end(), self.actors):
+                if a.cls != "Organization" or not self.cues.cue_of(a.label):
+                    f.roles.append(("attended", a))
         # "representatives of Bahrain, Kuwait and Lebanon": countries named in a plain list
         for c in re.finditer(r"[A-Z][\w'\-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'\-]*)*", text[span[0]:span[1]]):
             entry = self.lex.country(c.group())
