@@ -762,6 +762,7 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
     plan: list[tuple[list[_Found], str, str, str, list[str], DateSpan | None, int | None]] = []
     ref_of: dict[int, str] = {}
     series_of: dict[str, str] = {}
+    place_of: dict[str, _Found] = {}
     for c in clusters:
         named = [f for f in c if f.m.kind != "anaphor"]
         if not named:
@@ -787,6 +788,9 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         if recurring and series and (ordinal or year) and series_cue and series_cue[0] not in reader.cues.weak:
             series_of[ref] = refs.series(series)
         plan.append((c, ref, label, series, aliases, best, year))
+        where = next((f for f in c if f.places and f.places[0].city), None) or next((f for f in c if f.places), None)
+        if where:
+            place_of[ref] = where
 
     def parent_of(c: list[_Found], ref: str) -> str | None:
         """The edition a session, round table or civil-society day belongs to."""
@@ -825,6 +829,8 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         status = "held" if any(f.held for f in c) or not any(f.planned for f in c) else "planned"
         out.attributes.append(Attribute(ref, "status", Value(status), sent(named[0])))
         place_f = next((f for f in c if f.places and f.places[0].city), None) or next((f for f in c if f.places), None)
+        if place_f is None and parent:
+            place_f = place_of.get(parent)  # a session is where its forum is
         if place_f:
             p = place_f.places[0]
             country_ref = refs.country(p.iso3) if p.iso3 else None
@@ -854,6 +860,10 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
                         seen_roles.add(("organized", a.ref))
                         mention(a.ref, a.cls, a.label, ev(a.start, a.end), a.aliases)
                         out.relations.append(Relation(a.ref, "organized", ref, sent(f)))
+        ord_f = next((f for f in named if f.m.ordinal), None)
+        if ord_f and ref in series_of:
+            out.attributes.append(Attribute(ref, "seriesOrdinal", Value(str(ord_f.m.ordinal), "positiveInteger"),
+                                            ev(ord_f.m.start, ord_f.m.end)))
         count_f = next((f for f in c if f.count), None)
         if count_f:
             out.attributes.append(Attribute(ref, "participantCount", Value(str(count_f.count), "nonNegativeInteger"),
