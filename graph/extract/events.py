@@ -277,6 +277,13 @@ class _Reader:
                 out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
         return sorted(out, key=lambda o: o.start)
 
+    def in_resolution(self, pos: int) -> bool:
+        """Inside a General Assembly resolution, where the Assembly is the one who decides."""
+        if any(sec.kind == "resolution" and sec.start <= pos < sec.end for sec in self.doc.sections):
+            return True
+        return re.search(r"Resolution adopted by the General Assembly|^\s*(?:United Nations\s+)?A/RES/\d+/\d+",
+                         self.text[max(0, pos - 20000):pos], re.M) is not None
+
     def reporter(self, pos: int) -> list[ActorRef]:
         """The organization whose representative speaks in the paragraph around `pos`
         ("The representative of the … (ESCAP) reported that …")."""
@@ -421,6 +428,23 @@ class _Reader:
         if its:
             for a in parse_actors(text, left + its.start("subj"), left + its.end("subj"), self.actors):
                 f.roles.append(("organized", a))
+        programmes = re.search(r"\b(?:activities|programmes|programs|events|meetings|initiatives)\s+of\s+"
+                               r"(?P<org>(?:the\s+)?[A-Z][^,;()]{1,80}?),\s+(?:including|such as|notably)\s+(?:the\s+)?$",
+                               before)
+        if programmes:
+            for a in parse_actors(text, left + programmes.start("org"), left + programmes.end("org"), self.actors):
+                f.roles.append(("organized", a))
+        decides = re.search(r"\b(?:[Dd]ecides|[Dd]ecided|[Aa]grees|[Rr]esolves)\s+to\s+(?:hold|convene|organize|organise)\b",
+                            self.view[max(f.sent[0], m.start - 120):m.start])
+        if decides and self.in_resolution(m.start):
+            assembly = self.lex.organization("General Assembly")
+            name = assembly.name if assembly else "General Assembly"
+            ga = re.search(r"General Assembly", text[f.sent[0]:f.sent[1]])
+            span = (f.sent[0] + ga.start(), f.sent[0] + ga.end()) if ga else (decides.start(), decides.end())
+            if ga:
+                f.roles.append(("organized", ActorRef(refs.org(name), assembly.kind if assembly else "UNEntity",
+                                                      name, *span)))
+            f.planned = True
         chair = re.search(r"\b(?:[Cc]o-)?[Cc]hair(?:man|person)?\s+of\s+(?:the\s+)?$", before)
         if chair:
             persons = list(self.actors.person_re.finditer(text, f.sent[0], m.start))
@@ -471,7 +495,7 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
         if f.m.kind == "anaphor":
             generic = f.m.cue in ("meeting", "event")
             here = [g for g in named if g.m.start < f.m.start and g.para == f.para]
-            near = [g for g in named if g.m.start < f.m.start and f.para - g.para <= 2]
+            near = [g for g in named if g.m.start < f.m.start and f.para - g.para <= 4]
 
             def fits(g: _Found) -> bool:
                 return g.m.cue == f.m.cue or (g.m.cls == f.m.cls and f.m.cue != "session") or \
@@ -659,7 +683,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     para = 0
     last_line = 0
     for s, e in split_sentences(text):
-        para += len(re.findall(r"\n[ \t]*\S", text[last_line:s]))
+        para += len(re.findall(r"\n[ \t]*\S", text[last_line:s + 1]))
         last_line = s
         ms = reader.mentions(s, e)
         prev_subject: list[ActorRef] = []
