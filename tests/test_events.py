@@ -166,3 +166,20 @@ def test_participant_count_in_words(lexicon):
             "Some eighty participants attended the meeting.", lexicon)
     (ev,) = event_refs(x)
     assert attrs(x, ev)["participantCount"] == "80"
+
+
+def test_a_resolution_deciding_to_hold_an_event_names_the_assembly_as_organizer(lexicon):
+    x = run("Resolution adopted by the General Assembly\n"
+            "16. Decides to hold, within existing resources, a High-level Dialogue on Arnorian Mobility during its "
+            "sixty-eighth session, in 2013;", lexicon)
+    (ev,) = event_refs(x)
+    assert organizers(x, ev) == {refs.org("General Assembly")}
+    assert attrs(x, ev)["status"] == "planned" and attrs(x, ev)["startDate"] == "2013"
+
+
+def test_opened_by_in_active_voice_is_opener_and_attendee(lexicon):
+    x = run("The Arnor Meeting on Return took place in Annuminas, Arnor, on 2 May 2008. Ms. Ada Vell, Director "
+            "of the Agency for Arnorian Affairs, opened the meeting by welcoming the participants.", lexicon)
+    (ev,) = event_refs(x)
+    assert (refs.person("Ada Vell"), ev) in rels(x, "opened")
+    assert (refs.person("Ada Vell"), ev) in rels(x, "attended")

@@ -277,12 +277,14 @@ class _Reader:
                 out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
         return sorted(out, key=lambda o: o.start)
 
-    def in_resolution(self, pos: int) -> bool:
-        """Inside a General Assembly resolution, where the Assembly is the one who decides."""
-        if any(sec.kind == "resolution" and sec.start <= pos < sec.end for sec in self.doc.sections):
-            return True
-        return re.search(r"Resolution adopted by the General Assembly|^\s*(?:United Nations\s+)?A/RES/\d+/\d+",
-                         self.text[max(0, pos - 20000):pos], re.M) is not None
+    def assembly_span(self, pos: int) -> tuple[int, int] | None:
+        """Inside a General Assembly resolution (the Assembly is the one who decides), the span of
+        "General Assembly" in its heading; None elsewhere."""
+        lo = max(0, pos - 20000)
+        heads = list(re.finditer(r"Resolution adopted by the (General Assembly)", self.text[lo:pos]))
+        if not heads:
+            return None
+        return lo + heads[-1].start(1), lo + heads[-1].end(1)
 
     def reporter(self, pos: int) -> list[ActorRef]:
         """The organization whose representative speaks in the paragraph around `pos`
@@ -436,15 +438,15 @@ class _Reader:
                 f.roles.append(("organized", a))
         decides = re.search(r"\b(?:[Dd]ecides|[Dd]ecided|[Aa]grees|[Rr]esolves)\s+to\s+(?:hold|convene|organize|organise)\b",
                             self.view[max(f.sent[0], m.start - 120):m.start])
-        if decides and self.in_resolution(m.start):
+        ga = self.assembly_span(m.start) if decides else None
+        if ga:
             assembly = self.lex.organization("General Assembly")
             name = assembly.name if assembly else "General Assembly"
-            ga = re.search(r"General Assembly", text[f.sent[0]:f.sent[1]])
-            span = (f.sent[0] + ga.start(), f.sent[0] + ga.end()) if ga else (decides.start(), decides.end())
-            if ga:
-                f.roles.append(("organized", ActorRef(refs.org(name), assembly.kind if assembly else "UNEntity",
-                                                      name, *span)))
+            f.roles.append(("organized", ActorRef(refs.org(name), assembly.kind if assembly else "UNEntity", name, *ga)))
             f.planned = True
+            if not f.dates:  # "Decides to convene, at its sixty-fifth session, in 2011, a … debate"
+                d0 = max(f.sent[0], m.start - 120) + decides.end()
+                f.dates = find_dates(text, d0, m.start)[-1:]
         chair = re.search(r"\b(?:[Cc]o-)?[Cc]hair(?:man|person)?\s+of\s+(?:the\s+)?$", before)
         if chair:
             persons = list(self.actors.person_re.finditer(text, f.sent[0], m.start))
@@ -483,6 +485,8 @@ class _Reader:
                 actors = list(f.extra_subject)
             for a in actors:
                 f.roles.append((prop, a))
+                if prop == "opened":
+                    f.roles.append(("attended", a))
             f.m.extra["subject"] = actors
             break
 
