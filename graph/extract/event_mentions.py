@@ -181,17 +181,15 @@ class Cues:
     classes: dict[str, str]
     weak: frozenset[str]
     series_heads: frozenset[str]
+    cue_re: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict) -> "Cues":
         classes = {k.lower(): v for k, v in (data.get("event_cues") or {}).items()}
-        return cls(classes, frozenset(data.get("weak_cues") or ()), frozenset(data.get("series_heads") or ()))
-
-    @property
-    def cue_re(self) -> re.Pattern[str]:
-        words = sorted(self.classes, key=len, reverse=True)
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        return re.compile(rf"\b(?:{alt})(?:s)?\b(?!['\u2019\-]\w)", re.I)
+        words = sorted(classes, key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in words) or "(?!)"
+        cue_re = re.compile(rf"\b(?:{alt})(?:s)?\b(?!['\u2019\-]\w)", re.I)
+        return cls(classes, frozenset(data.get("weak_cues") or ()), frozenset(data.get("series_heads") or ()), cue_re)
 
     def cue_of(self, phrase: str) -> tuple[str, str, int] | None:
         """(cue, class, offset) of the first cue word in a phrase."""

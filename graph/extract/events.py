@@ -178,6 +178,11 @@ class _Reader:
                                                not name.split()[-1].lower().rstrip("s") in self.cues.classes and
                                                " " not in name[cue[2]:].strip() and False):
                 continue
+            both = re.search(r"\s+and\s+(?:the\s+)?", name)
+            if both and self.cues.cue_of(name[:both.start()]) and self.cues.cue_of(name[both.end():]):
+                # "the Civil Society Days and the Global Forum": two events, keep the first here
+                name = name[:both.start()]
+                ne = ns + len(name) if self.text[ns:ns + len(name)] == name or view[ns:ns + len(name)] == name else ne
             rel = self.cues.cue_of(name)
             cue_at = rel[2]
             after = name[cue_at:]
@@ -186,7 +191,7 @@ class _Reader:
             if follow and not re.match(r"\s*(?:of|on|for|in|to|and|with|:|\(|\d|\u2013|\u2014)", follow):
                 continue  # "Migrant Forum Asia": the cue word is not the head
             if not name[:cue_at].strip() and not re.match(r"\s*\d", follow) and not ordinal and \
-                    not re.match(r"\s*(?:of|on)\s", follow):
+                    not re.match(r"\s*(?:of|on)\s", follow) and " " not in rel[0]:
                 if len(name.split()) > 1:
                     continue  # "Meeting and Information Papers"
             if rel[0] in self.cues.weak and not ordinal and not re.match(r"\s*(?:of|on|\d)", follow) \
@@ -534,8 +539,10 @@ def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found
 
     for f in named:
         k = _key(f.m.name) if f.m.name else ""
-        if f.m.kind == "described":
-            f.series = f"#{f.m.start}"  # a description names one event: grouped only by anaphors and dedupe
+        if f.m.kind == "described" or (f.m.cue in SUB_EVENT_CUES and not f.m.ordinal and f.m.kind == "named"):
+            # a description names one event, a session is one part of one edition:
+            # grouped only by anaphors, dedupe and (for parts) their edition
+            f.series = f"#{f.m.start}"
             continue
         if not k and f.m.kind == "edition" and f.m.extra.get("its"):
             # "at its second meeting": the event named just before, in this sentence or paragraph
@@ -826,7 +833,8 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         if not subs:
             return None
         f = subs[0]
-        editions = [g for g in found if id(g) in ref_of and ref_of[id(g)] in series_of and ref_of[id(g)] != ref]
+        editions = [g for g in found if id(g) in ref_of and ref_of[id(g)] in series_of and ref_of[id(g)] != ref
+                    and g.m.kind != "anaphor"]
         own = _key(f.m.name)
         named_series = [g for g in editions if g.series and set(g.series.split()) <= set(own.split())]
         if named_series:  # "Civil Society Day of the Global Forum …, 9 July 2007": that series, that year
@@ -834,14 +842,40 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
             same_year = [g for g in named_series if year and any(d.year == year for d in g.dates)]
             cands = same_year or [g for g in named_series if g.sent == f.sent]
         else:
-            cands = [g for g in editions if (g.sent == f.sent) or (g.m.start < f.m.start and 0 <= f.para - g.para <= 2)]
+            # nearby editions only when the name itself points to a series ("… of the Forum")
+            cue_words = {w for w in own.split() if w in reader.cues.classes and w not in SUB_EVENT_CUES}
+            cands = [g for g in editions if (g.sent == f.sent) or
+                     (cue_words & set(g.series.split()) and g.m.start < f.m.start and 0 <= f.para - g.para <= 2)]
         if not cands:
             return None
         return ref_of[id(min(cands, key=lambda g: abs(g.m.start - f.m.start)))]
 
+    # a session or civil-society day is identified by its own head name and its edition:
+    # "the Civil Society Day at the Brussels Global Forum" = "Civil Society Day of the GFMD, 9 July 2007"
+    parents: dict[str, str] = {}
+    for i, (c, ref, label, series, aliases, best, year) in enumerate(plan):
+        parent = parent_of(c, ref)
+        if not parent:
+            continue
+        head = re.split(r"\s+(?:of|at|during)\s+", label, maxsplit=1)[0]
+        new_ref = refs.event(f"{re.sub(r's$', '', head)} {refs.key_of(parent)}")
+        parents[new_ref] = parent
+        plan[i] = (c, new_ref, label, series, aliases, best, year)
+    merged: dict[str, int] = {}
+    for i, item in enumerate(plan):
+        if item[1] in merged:  # two mentions of one part of one edition: keep the first label
+            j = merged[item[1]]
+            c0, r0, l0, s0, a0, b0, y0 = plan[j]
+            best2 = _best_dates(c0 + item[0])
+            plan[j] = (c0 + item[0], r0, l0, s0, a0 + [item[2]] + item[4], best2, y0 or item[6])
+            plan[i] = None  # type: ignore[call-overload]
+        else:
+            merged[item[1]] = i
+    plan = [p for p in plan if p is not None]
+
     for c, ref, label, series, aliases, best, year in plan:
         named = [f for f in c if f.m.kind != "anaphor"]
-        parent = parent_of(c, ref)
+        parent = parents.get(ref)
         if parent:
             out.relations.append(Relation(ref, "partOf", parent, ev(*c[0].sent)))
             out.relations.append(Relation(ref, "partOf", series_of[parent], ev(*c[0].sent)))
