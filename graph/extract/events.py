@@ -88,6 +88,12 @@ class _Reader:
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
         self._sentences = split_sentences(document.text)
+        cue_alt = "|".join(_cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
+        self.edition_re = re.compile(
+            rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
+            rf"(?:(?P<adj>[A-Za-z][\w\-]+)\s+)?(?P<cue>(?:{cue_alt})s?)\b(?!['\u2019\-]\w)", re.I)
+        self.described_re = re.compile(
+            rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)")
 
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
@@ -101,10 +107,7 @@ class _Reader:
     def mentions(self, s: int, e: int) -> list[EventMention]:
         view, out = self.view, []
         # editions: "the second meeting of the Global Forum", "thirty-first session of ECLAC"
-        cue_alt = "|".join(_cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True))
-        for m in re.finditer(rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
-                             rf"(?:(?P<adj>[A-Za-z][\w\-]+)\s+)?(?P<cue>(?:{cue_alt})s?)\b(?!['\u2019\-]\w)",
-                             view[s:e], re.I):
+        for m in self.edition_re.finditer(view[s:e]):
             if m.group("cue")[:1].isupper() and not m.group("ord")[:1].isupper():
                 continue
             if m.group("cue")[:1].isupper():
@@ -241,8 +244,7 @@ class _Reader:
                 out.append(EventMention(s + m.start(), s + m.end(), "named", long, *self.cues.cue_of(long)[:2],
                                         extra={"via_acronym": m.group()}))
         # descriptions: "a symposium on …", "the meeting of the ECLAC Ad Hoc Committee …"
-        for m in re.finditer(rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)",
-                             view[s:e]):
+        for m in self.described_re.finditer(view[s:e]):
             cue = self.cues.cue_of(m.group("cue"))
             if not cue or cue[2] != 0:
                 continue
