@@ -151,8 +151,8 @@ def canonical_org(name: str, ctx: ActorContext) -> tuple[str, str, tuple[str, ..
         if len(head.split()) >= 2 and _is_orgish(head) and (_is_orgish(rest) or re.search(r"\b[A-Z]{2,}\b", rest)) \
                 and lex.country(rest) is None:
             return head, _kind(head), tuple(aliases)
-    if not _is_orgish(name):
-        return None
+    if not _is_orgish(name) or (len(name.split()) == 1 and name.lower() in ORG_HEADS):
+        return None  # "the Commission" alone names no one in particular
     if any(w[0].islower() and w not in _NAME_LINKS for w in re.findall(r"[\w'\u2019\-]+", name)):
         return None  # "Belgian organizing team": a description, not a name
     return name, _kind(name), tuple(aliases)
