@@ -756,6 +756,8 @@ def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
     edition = next((f for f in named if f.m.kind == "edition" and f.m.ordinal), None)
     if edition and (edition.m.name or series):
         owner = edition.m.name or series
+        if series and set(_key(owner).split()) < set(_key(series).split()):
+            owner = series  # "the third meeting of the Forum": name the series in full
         label = f"{ordinal_word(edition.m.ordinal)} {edition.m.cue} of the {_norm_name(owner)}"
     elif ordinal and series:
         own = next((f.m.name for f in named if f.m.ordinal and f.m.kind == "named" and f.m.name), series)
@@ -883,6 +885,8 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
             out.relations.append(Relation(ref, "partOf", series_of[parent], ev(*c[0].sent)))
         cls = max((f.m.cls for f in named), key=lambda k: sum(g.m.cls == k for g in named))
         cls = next((f.m.cls for f in named if f.m.kind in ("named", "edition")), cls)
+        if ref in series_of and series and reader.cues.cue_of(series):
+            cls = reader.cues.cue_of(series)[1]  # "the second meeting of the Global Forum" is a Forum
         for f in c:
             mention(ref, cls, label, ev(f.m.start, f.m.end), aliases)
         sent = lambda f: ev(*f.sent)  # noqa: E731
