@@ -183,3 +183,24 @@ def test_opened_by_in_active_voice_is_opener_and_attendee(lexicon):
     (ev,) = event_refs(x)
     assert (refs.person("Ada Vell"), ev) in rels(x, "opened")
     assert (refs.person("Ada Vell"), ev) in rels(x, "attended")
+
+
+def test_it_was_organized_by_refers_to_the_event_before(lexicon):
+    x = run("The Eighth Arnor Coordination Meeting was held in Annuminas, Arnor, on 16 and 17 November 2009. "
+            "It was organized by the Agency for Arnorian Affairs and chaired by Mr. Tom Bree.", lexicon)
+    (ev,) = event_refs(x)
+    assert organizers(x, ev) == {refs.org("Agency for Arnorian Affairs")}
+    assert rels(x, "chaired") == {(refs.person("Tom Bree"), ev)}
+    assert attrs(x, ev)["endDate"] == "2009-11-17"
+
+
+def test_a_commission_session_with_dates_is_an_event_but_a_session_after_an_event_is_its_time(lexicon):
+    x = run("The Commission on Arnorian Population, at its forty-second session, held from 30 March to 3 April "
+            "2009 in New York, adopted a resolution.", lexicon)
+    (ev,) = event_refs(x)
+    assert attrs(x, ev)["startDate"] == "2009-03-30"
+    assert organizers(x, ev) == {refs.org("Commission on Arnorian Population")}
+    x = run("Decides to hold a High-level Dialogue on Arnorian Mobility during its sixty-eighth session, in 2013;",
+            lexicon)
+    (ev,) = event_refs(x)
+    assert "dialogue" in ev

@@ -29,6 +29,9 @@ _STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
                       r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
                       r"consultation|dialogue|Dialogue|session|event|Conference|Meeting)\b(?!\s+(?:of|on)\s+(?:the\s+)?[A-Z])")
+_IT = re.compile(r"\b(?:It|it)(?=\s+(?:was|had been|has been|is|will be)\s+(?:jointly\s+|also\s+|officially\s+)?"
+                 r"(?:organized|organised|co-organized|coorganized|convened|hosted|co-hosted|chaired|co-chaired|"
+                 r"opened|attended|held)\b)")
 _ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|their)\b)[a-z][\w'\u2019\-]*\s+){0,4}?"
 
 
@@ -118,8 +121,8 @@ class _Reader:
             cue_word = cue[0]
             cue_end = s + m.end("cue")
             pre = (m.group("pre") or "").strip().lower()
-            if pre in ("its", "their") and cue_word == "session":
-                continue  # "at its sixty-third session": a time adjunct of another event
+            if pre in ("its", "their") and cue_word == "session" and self.cue_re.search(view, s, s + m.start()):
+                continue  # "a Dialogue … during its sixty-eighth session": a time adjunct of that event
             mention = EventMention(s + m.start("ord"), cue_end, "edition", "", cue_word, cue[1],
                                    ordinal=ordinal_value(m.group("ord")))
             mention.extra["surface"] = m.group()
@@ -276,6 +279,8 @@ class _Reader:
                 continue
             out.append(EventMention(s + m.start(), ce + len(tail_text), "described",
                                     label[:1].upper() + label[1:], cue[0], cue[1]))
+        for m in _IT.finditer(view, s, e):
+            out.append(EventMention(m.start(), m.end(), "anaphor", "", "event", "Event"))
         for m in _ANAPHOR.finditer(view, s, e):
             if any(o.start <= m.start("cue") < o.end for o in out):
                 continue
