@@ -121,7 +121,9 @@ class _Reader:
             cue_word = cue[0]
             cue_end = s + m.end("cue")
             pre = (m.group("pre") or "").strip().lower()
-            if pre in ("its", "their") and cue_word == "session" and self.cue_re.search(view, s, s + m.start()):
+            if pre in ("its", "their") and cue_word == "session" and (
+                    self.cue_re.search(view, s, s + m.start()) or self.cue_re.search(view, cue_end, e)
+                    or not self._its_owner(s, e)):
                 continue  # "a Dialogue … during its sixty-eighth session": a time adjunct of that event
             mention = EventMention(s + m.start("ord"), cue_end, "edition", "", cue_word, cue[1],
                                    ordinal=ordinal_value(m.group("ord")))
@@ -315,7 +317,8 @@ class _Reader:
         spans = [(a, b) for a, b in self._sentences if b <= e][-2:]
         for a, b in reversed(spans):
             m = re.match(r"\s*(?:The\s+)?([A-Z][\w\-']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w\-']*)*)"
-                         r"(?:\s*\([A-Z]+\))?\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b", self.text[a:b])
+                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b|"
+                         r",\s+(?:at|in|during)\s+(?:its|their)\b)", self.text[a:b])
             if m:
                 from graph.extract.actor_phrases import canonical_org
                 org = canonical_org(m.group(1), self.actors)
