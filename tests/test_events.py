@@ -204,3 +204,15 @@ def test_a_commission_session_with_dates_is_an_event_but_a_session_after_an_even
             lexicon)
     (ev,) = event_refs(x)
     assert "dialogue" in ev
+
+
+def test_venue_in_brackets_and_a_fronted_day(lexicon):
+    x = run("The report was presented to the Tenth Session of the Committee on Arnorian Workers (Annuminas, 26-30 "
+            "April 2009).", lexicon)
+    (ev,) = event_refs(x)
+    assert attrs(x, ev)["startDate"] == "2009-04-26" and (ev, refs.city("Annuminas")) in rels(x, "heldIn")
+    x = run("On 4 and 5 October 2007, the Government of Gondor hosted the Second Gondor Conference on Migration "
+            "in Minas Tirith.", lexicon)
+    (ev,) = event_refs(x)
+    assert attrs(x, ev)["startDate"] == "2007-10-04"
+    assert (refs.org("Government of Gondor"), ev) in rels(x, "hosted")

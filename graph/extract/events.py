@@ -361,6 +361,15 @@ class _Reader:
         f.dates = [d for d in dates if (d.char_start - rs <= 80 or (cue_held and cue_held.start() < d.char_start - rs))
                    and not (text[d.char_start - 1:d.char_start] == "(" and d.char_start - rs > 3)][:1]
         f.places = [p for p in find_places(text, self.lex, rs, re_)][:1]
+        # "the Tenth Session (Geneva, 26-30 April 2009)", "… Forum, Brussels, Belgium, 9 July 2007"
+        venue = re.match(r"\s*(?:\(|,\s*)(?=[A-Z])", text[rs:re_])
+        if venue and not f.places:
+            p = place_at(text, rs + venue.end(), self.lex, re_)
+            if p and p.city:
+                f.places = [p]
+                if not f.dates:
+                    f.dates = [d for d in find_dates(text, p.char_end, min(re_, p.char_end + 40))
+                               if re.fullmatch(r"[,\s]*", text[p.char_end:d.char_start])][:1]
         # a heading line followed by a "City, date" line
         line_end = text.find("\n", m.end)
         if line_end != -1 and not text[m.end:line_end].strip() and not f.dates:
@@ -649,6 +658,9 @@ def _dedupe(clusters: list[list[_Found]]) -> list[list[_Found]]:
     def ordinal(c):
         return next((f.m.ordinal for f in c if f.m.ordinal), None)
 
+    def part(c):
+        return any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c)
+
     merged = True
     while merged:
         merged = False
@@ -664,6 +676,8 @@ def _dedupe(clusters: list[list[_Found]]) -> list[list[_Found]]:
                 oa, ob = ordinal(a), ordinal(b)
                 if oa and ob and oa != ob:
                     continue
+                if part(a) != part(b):
+                    continue  # a session of a forum is not the forum
                 ta, tb = _tokens(a), _tokens(b)
                 if not ta or not tb:
                     continue
@@ -726,7 +740,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         if f.dates or f.m.kind == "anaphor":
             continue
         s = f.sent[0]
-        fr = re.match(r"\s*(?:In|During|By)\s+([^,]{4,30}),", text[s:f.m.start])
+        fr = re.match(r"\s*(?:In|During|By|On|From)\s+([^,]{4,30}),", text[s:f.m.start])
         if fr and f.m.extra.get("subject") and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
             f.dates = find_dates(text, s + fr.start(1) - 3 if fr.start(1) >= 3 else s, s + fr.end(1))[:1]
     clusters = _clusters(found, reader.cues, lexicon)
