@@ -909,6 +909,11 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         cls = next((f.m.cls for f in named if f.m.kind in ("named", "edition")), cls)
         if ref in series_of and series and reader.cues.cue_of(series):
             cls = reader.cues.cue_of(series)[1]  # "the second meeting of the Global Forum" is a Forum
+        ordinal = next((f.m.ordinal for f in named if f.m.ordinal), None)
+        if ordinal and ref in series_of and series:
+            # the two ways other documents name the same edition, so the resolver can join them
+            extra = [f"{ordinal_word(ordinal)} {series}", f"{ordinal_word(ordinal)} meeting of the {series}"]
+            aliases = aliases + [a for a in extra if refs.fold(a) != refs.fold(label) and a not in aliases]
         for f in c:
             mention(ref, cls, label, ev(f.m.start, f.m.end), aliases)
         sent = lambda f: ev(*f.sent)  # noqa: E731
