@@ -1,720 +1,34 @@
 """Events: what happened where and when, who organized, hosted, chaired, opened and
 attended it, and which series it belongs to.
 
-Flow for one document: find event mentions sentence by sentence
-(graph.extract.event_mentions), attach to each the dates, places and role phrases of
-its clause, group mentions of one real event (same series and edition ordinal, year
-or city; anaphors to their antecedent), then emit one node per event with a ref
+Flow for one document: find event mentions sentence by sentence and attach to each
+the dates, places and role phrases of its clause (graph.extract.event_reader, with
+graph.extract.event_mentions, .dates, .places, .actor_phrases); group the mentions of
+one real event (graph.extract.event_identity: same series and edition ordinal, year
+or city; anaphors to their antecedent); then emit here one node per event with a ref
 computed from its identity, so every mention of an edition gets the same ref.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from graph import refs
-from graph.extract.actor_phrases import ActorContext, ActorRef, document_acronyms, parse_actors
+from graph.extract.actor_phrases import ActorRef, parse_actors
 from graph.extract.dates import DateSpan, find_dates
-from graph.extract.event_mentions import (NUMBER_WORD, ORDINAL_RE, Cues, EventMention, named_spans,
-                                          number_value, ordinal_value, ordinal_word, title_view)
-from graph.extract.places import PlaceSpan, find_places, place_at
+from graph.extract.event_identity import (SUB_EVENT_CUES, best_dates, event_label, group_mentions,
+                                          series_key)
+from graph.extract.event_mentions import ordinal_word
+from graph.extract.event_reader import EventReader, Found
 from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 
-_CUES_OF_LABEL = re.compile(r"\b(?:meeting|session|forum|dialogue|conference|summit|symposium|seminar|workshop|"
-                            r"consultation|congress|hearings?|round\s*table|days?)s?\b", re.I)
-SUB_EVENT_CUES = {"session", "round table", "roundtable", "civil society day", "civil society days"}
-_STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "by", "de", "united", "nations"}
-_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
-                      r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
-                      r"consultation|dialogue|Dialogue|session|event|Conference|Meeting)\b(?!\s+(?:of|on)\s+(?:the\s+)?[A-Z])")
-_IT = re.compile(r"\b(?:It|it)(?=\s+(?:was|had been|has been|is|will be)\s+(?:jointly\s+|also\s+|officially\s+)?"
-                 r"(?:organized|organised|co-organized|coorganized|convened|hosted|co-hosted|chaired|co-chaired|"
-                 r"opened|attended|held)\b)")
-_ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|their)\b)[a-z][\w'\u2019\-]*\s+){0,4}?"
-
-
-@dataclass(slots=True)
-class _Found:
-    """A mention plus what its clause says about the event."""
-
-    m: EventMention
-    sent: tuple[int, int]
-    para: int
-    dates: list[DateSpan] = field(default_factory=list)
-    places: list[PlaceSpan] = field(default_factory=list)
-    roles: list[tuple[str, ActorRef]] = field(default_factory=list)
-    count: int | None = None
-    planned: bool = False
-    held: bool = False
-    antecedent: "_Found | None" = None
-    series: str = ""  # resolved series key
-    cluster: int = -1
-    extra_subject: list = field(default_factory=list)  # actors of the previous verb in the sentence
-
-
-def _key(name: str) -> str:
-    words = [w for w in refs.fold(name.replace("-", "")).split() if w not in _STOP]
-    return " ".join(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w for w in words)
-
-
-def _norm_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    name = re.sub(r"^[A-Z][\w]*-(?:led|based|driven|related|sponsored)\s+", "", name)
-    return name
-
-
-def _cue_pattern(cue: str) -> str:
-    return cue.replace(" ", r"\s+") + "s?"
-
-
-class _Reader:
-    """Finds and attaches event mentions in one document."""
-
-    def __init__(self, document: Document, lexicon: Lexicon):
-        self.doc = document
-        self.text = document.text
-        self.view = title_view(document.text)
-        self.lex = lexicon
-        self.data = lexicon.cues or {}
-        self.cues = Cues.from_data(self.data)
-        self.cue_re = self.cues.cue_re
-        self.acronyms = document_acronyms(document.text)
-        hon = tuple(self.data.get("honorifics") or ()) or ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.")
-        self.actors = ActorContext(lexicon, self.acronyms, hon)
-        self.planned_re = self._phrases(self.data.get("planned_cues"))
-        self.held_re = self._phrases(self.data.get("held_cues"))
-        self.role_phrases = {p: self._phrases(v) for p, v in (self.data.get("role_phrases") or {}).items()}
-        verbs = sorted(((p, v) for p, vs in (self.data.get("role_verbs") or {}).items() for v in vs),
-                       key=lambda pv: -len(pv[1]))
-        self.verbs = verbs
-        self._sentences = split_sentences(document.text)
-        cue_alt = "|".join(_cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
-        self.edition_re = re.compile(
-            rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
-            rf"(?:(?P<adj>[A-Za-z][\w\-]+)\s+)?(?P<cue>(?:{cue_alt})s?)\b(?!['\u2019\-]\w)", re.I)
-        self.described_re = re.compile(
-            rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)")
-
-    @staticmethod
-    def _phrases(items) -> re.Pattern[str]:
-        items = sorted(items or ["\x00"], key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items) + r")\b", re.I)
-
-    # ---- mention detection -------------------------------------------------------------
-    def _is_place(self, pos: int) -> bool:
-        return place_at(self.view, pos, self.lex) is not None
-
-    def mentions(self, s: int, e: int) -> list[EventMention]:
-        view, out = self.view, []
-        # editions: "the second meeting of the Global Forum", "thirty-first session of ECLAC"
-        for m in self.edition_re.finditer(view[s:e]):
-            if m.group("cue")[:1].isupper() and not m.group("ord")[:1].isupper():
-                continue
-            if m.group("cue")[:1].isupper():
-                continue  # "Second Meeting of …": read as a name below
-            cue = self.cues.cue_of(m.group("cue"))
-            if not cue:
-                continue
-            cue_word = cue[0]
-            cue_end = s + m.end("cue")
-            pre = (m.group("pre") or "").strip().lower()
-            if pre in ("its", "their") and cue_word == "session" and (
-                    self.cue_re.search(view, s, s + m.start()) or self.cue_re.search(view, cue_end, e)
-                    or not self._its_owner(s, e)):
-                continue  # "a Dialogue … during its sixty-eighth session": a time adjunct of that event
-            mention = EventMention(s + m.start("ord"), cue_end, "edition", "", cue_word, cue[1],
-                                   ordinal=ordinal_value(m.group("ord")))
-            mention.extra["surface"] = m.group()
-            of = re.match(r"\s+of\s+(?:the\s+)?", view[cue_end:e])
-            if of:
-                spans = named_spans(view, cue_end + of.end(), e, self._is_place)
-                if spans and spans[0][0] == cue_end + of.end():
-                    ns, ne, acr = spans[0]
-                    mention.name = view[ns:ne] if self.text[ns:ne].isupper() and len(self.text[ns:ne]) > 6 else self.text[ns:ne]
-                    mention.acronym = acr
-                    mention.end = ne
-                    if mention.name in self.acronyms:
-                        mention.name = self.acronyms[mention.name]
-            if pre == "whose":
-                before = named_spans(view, s, s + m.start(), self._is_place)
-                if before:
-                    mention.name = self.text[before[-1][0]:before[-1][1]]
-            if pre in ("its", "their"):
-                mention.extra["its"] = True
-                if not mention.name:
-                    owner = self._its_owner(s, e)
-                    if owner:
-                        mention.name = self.text[owner[0]:owner[1]]
-                        mention.extra["owner_span"] = owner
-            if m.group("adj"):
-                mention.extra["adj"] = m.group("adj")
-            out.append(mention)
-        # capitalized names with a cue word
-        for ns, ne, acr in named_spans(view, s, e, self._is_place):
-            if any(o.start <= ns < o.end for o in out):
-                continue
-            phrase = view[ns:ne]
-            words = phrase.split()
-            while words and words[0] in ("The", "A", "An", "This", "That", "In", "At", "During", "As", "Its",
-                                         "Also", "Under", "Since", "On", "By", "Following", "Welcomes",
-                                         "Recalling", "Noting", "Taking", "Decides", "Recalls", "Notes", "Both"):
-                ns = view.index(words[1], ns + len(words[0])) if len(words) > 1 else ne
-                words = words[1:]
-            if not words:
-                continue
-            cue = self.cues.cue_of(view[ns:ne])
-            if not cue:
-                continue
-            # the event is the part that starts after the last "of/on/for the" before the cue
-            head = view[ns:ns + cue[2]]
-            cut = list(re.finditer(r"\b(?:of|on|for|to|in|at)\s+(?:the\s+)?", head))
-            if cut:
-                ns = ns + cut[-1].end()
-            first = re.match(r"[\w'\u2019\-]+", view[ns:ne])
-            if not first:
-                continue
-            name = self.text[ns:ne] if not self.text[ns:ne].isupper() else view[ns:ne]
-            ordinal = ordinal_value(first.group())
-            if ordinal:
-                name = name[len(first.group()):].strip()
-            if not name or (self.cues.cue_of(name) is None):
-                continue
-            if self.lex.organization(name) or (name.split()[-1].lower() not in self.cues.classes and
-                                               not name.split()[-1].lower().rstrip("s") in self.cues.classes and
-                                               " " not in name[cue[2]:].strip() and False):
-                continue
-            both = re.search(r"\s+and\s+(?:the\s+)?", name)
-            if both and self.cues.cue_of(name[:both.start()]) and self.cues.cue_of(name[both.end():]):
-                # "the Civil Society Days and the Global Forum": two events, keep the first here
-                name = name[:both.start()]
-                ne = ns + len(name) if self.text[ns:ns + len(name)] == name or view[ns:ns + len(name)] == name else ne
-            rel = self.cues.cue_of(name)
-            cue_at = rel[2]
-            after = name[cue_at:]
-            cue_len = len(re.match(_cue_pattern(rel[0]), after, re.I).group())
-            follow = after[cue_len:]
-            if follow and not re.match(r"\s*(?:of|on|for|in|to|and|with|:|\(|\d|\u2013|\u2014)", follow):
-                continue  # "Migrant Forum Asia": the cue word is not the head
-            if not name[:cue_at].strip() and not re.match(r"\s*\d", follow) and not ordinal and \
-                    not re.match(r"\s*(?:of|on)\s", follow) and " " not in rel[0]:
-                if len(name.split()) > 1:
-                    continue  # "Meeting and Information Papers"
-            if rel[0] in self.cues.weak and not ordinal and not re.match(r"\s*(?:of|on|\d)", follow) \
-                    and not re.search(r"\b(?:Special|Plenary|Ministerial|Extraordinary)\b", name[:cue_at]):
-                continue  # "General Assembly": an organ, not an event
-            line_start = self.text.rfind("\n", 0, ns) + 1
-            if self.text.count("*", line_start, ns) % 2 == 1:
-                continue  # inside an italic title
-            if name.split()[-1].lower() in ("series",):
-                continue  # the series itself, named as such
-            mention = EventMention(ns, ne, "named", name, cue[0], cue[1], ordinal=ordinal, acronym=acr)
-            if ordinal:
-                of = re.match(rf"{_cue_pattern(rel[0])}\s+of\s+(?:the\s+)?(.+)$", name, re.I)
-                if of and cue_at == 0:
-                    mention.kind, mention.name = "edition", of.group(1)
-            if re.search(r"\b(?:an?|An?)\s+$", view[max(s, ns - 4):ns]):
-                mention.extra["indefinite"] = True
-            before = view[max(s, ns - 40):ns]
-            y = re.search(r"\b((?:19|20)\d\d)\s+$", before)
-            if y:
-                mention.year = int(y.group(1))
-                mention.start = ns - (len(before) - y.start())
-            o = re.search(rf"\b({ORDINAL_RE.pattern[2:-2]})\s+$", before, re.I)
-            if o and not ordinal:
-                mention.ordinal = ordinal_value(o.group(1))
-                mention.start = ns - (len(before) - o.start(1))
-            city = re.match(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+", name)
-            if city and not mention.ordinal:
-                for cand in (city.group(1), city.group(1).split()[0]):
-                    entry = self.lex.city(cand)
-                    if entry and name[len(cand):].strip() and self.cues.cue_of(name[len(cand):]):
-                        mention.city_prefix = entry.name
-                        mention.name = name[len(cand):].strip()
-                        break
-            last = mention.name.split()[-1].lower()
-            if last in self.cues.series_heads or re.search(r"\bannual\s+$", view[max(s, ns - 10):ns]):
-                mention.series_hint = True
-            if len(mention.name.split()) == 1 and not mention.ordinal and not mention.year and not acr:
-                mention.kind = "anaphor"  # "the Forum", "the Summit"
-            out.append(mention)
-        # acronyms of events defined earlier in the document ("FIBEMYD")
-        for m in re.finditer(r"\b[A-Z]{3,}\b", view[s:e]):
-            if any(o.start <= s + m.start() < o.end for o in out) or view[s + m.start() - 1:s + m.start()] == "(":
-                continue
-            long = self.acronyms.get(m.group())
-            if long and self.cues.cue_of(long) and not self.lex.organization(long):
-                out.append(EventMention(s + m.start(), s + m.end(), "named", long, *self.cues.cue_of(long)[:2],
-                                        extra={"via_acronym": m.group()}))
-        # descriptions: "a symposium on …", "the meeting of the ECLAC Ad Hoc Committee …"
-        for m in self.described_re.finditer(view[s:e]):
-            cue = self.cues.cue_of(m.group("cue"))
-            if not cue or cue[2] != 0:
-                continue
-            cs = s + m.start("cue")
-            cue_len = len(re.match(_cue_pattern(cue[0]), view[cs:e], re.I).group())
-            ce = cs + cue_len
-            if view[ce - 1] == "s" and not cue[0].endswith("s") and cue[0] not in ("hearings",):
-                continue  # plural: generic
-            if any(o.start <= cs < o.end or o.start <= s + m.start() < o.end for o in out):
-                continue
-            det = m.group("det").lower()
-            adj = m.group("adj").strip()
-            if re.search(r"\b(?:of|on|for|in|to|and|was|were|is|are|be|been|has|had|will|would|at|the|a|an|by|"
-                         r"with|from|its|their|this|that)\b", adj):
-                continue
-            tail = re.match(r"(?:\s+(?:of|on|for|focusing on|to discuss|to review|to examine|between|among)\s+"
-                            r"[^,;.()\n]*?)?(?=\s+(?:in|at|from|on|held|organized|organised|hosted|convened|was|were|"
-                            r"which|that|to be|attended|took|during|with)\b|[,.;(:]|$)", view[ce:e])
-            tail_text = tail.group() if tail else ""
-            if det == "the":
-                if not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", view[ce:e]):
-                    continue  # anaphor, handled below
-                spans = named_spans(view, ce + re.match(r"\s+of\s+(?:the\s+)?", view[ce:e]).end(), e, self._is_place)
-                if spans:
-                    tail_text = view[ce:spans[0][1]]
-            label = (adj + " " if adj else "") + view[cs:ce] + tail_text
-            label = re.sub(r"\s+", " ", label).strip()
-            if cue[0] in self.cues.weak and not tail_text and not adj:
-                continue
-            out.append(EventMention(s + m.start(), ce + len(tail_text), "described",
-                                    label[:1].upper() + label[1:], cue[0], cue[1]))
-        for m in _IT.finditer(view, s, e):
-            out.append(EventMention(m.start(), m.end(), "anaphor", "", "event", "Event"))
-        for m in _ANAPHOR.finditer(view, s, e):
-            if any(o.start <= m.start("cue") < o.end for o in out):
-                continue
-            cue = self.cues.cue_of(m.group("cue"))
-            if cue:
-                out.append(EventMention(m.start(), m.end(), "anaphor", "", cue[0], cue[1]))
-        return sorted(out, key=lambda o: o.start)
-
-    def assembly_span(self, pos: int) -> tuple[int, int] | None:
-        """Inside a General Assembly resolution (the Assembly is the one who decides), the span of
-        "General Assembly" in its heading; None elsewhere."""
-        lo = max(0, pos - 20000)
-        heads = list(re.finditer(r"Resolution adopted by the (General Assembly)", self.text[lo:pos]))
-        if not heads:
-            return None
-        return lo + heads[-1].start(1), lo + heads[-1].end(1)
-
-    def reporter(self, pos: int) -> list[ActorRef]:
-        """The organization whose representative speaks in the paragraph around `pos`
-        ("The representative of the … (ESCAP) reported that …")."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        m = re.match(r"\s*The representative of (?:the\s+)?(?P<org>[^.;]{2,160}?)\s+"
-                     r"(?:reported|said|noted|informed|stated|indicated|explained|highlighted|presented|described|"
-                     r"stressed|mentioned|announced|underlined|recalled|observed)\b", self.text[line_start:pos + 1])
-        if not m:
-            return []
-        return parse_actors(self.text, line_start + m.start("org"), line_start + m.end("org"), self.actors)[:1]
-
-    def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
-        """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
-        Committee (IASC) has recently begun …" -> "Inter-Agency Standing Committee"."""
-        spans = [(a, b) for a, b in self._sentences if b <= e][-2:]
-        for a, b in reversed(spans):
-            m = re.match(r"\s*(?:The\s+)?([A-Z][\w\-']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w\-']*)*)"
-                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b|"
-                         r",\s+(?:at|in|during)\s+(?:its|their)\b)", self.text[a:b])
-            if m:
-                from graph.extract.actor_phrases import canonical_org
-                org = canonical_org(m.group(1), self.actors)
-                if org:
-                    return a + m.start(1), a + m.end(1)
-        return None
-
-    def owner_spans(self, f: _Found) -> list[tuple[int, int]]:
-        """Text spans naming the organ whose meeting or session this is."""
-        m, view = f.m, self.view
-        if m.kind == "anaphor":
-            return []
-        if m.extra.get("owner_span"):
-            return [m.extra["owner_span"]]
-        phrase = view[m.start:m.end]
-        out = []
-        of = re.search(r"\b(?:" + "|".join(_cue_pattern(c) for c in self.cues.classes) + r")\s+of\s+(?:the\s+)?",
-                       phrase, re.I)
-        if of:
-            rest = phrase[of.end():]
-            expanded = self.acronyms.get(rest.strip(), rest)
-            if rest[:1].isupper() and not self.cues.cue_of(expanded) and not re.match(r"Heads?\b|Ministers?\b|Experts?\b", rest):
-                out.append((m.start + of.end(), m.end))
-        acr = re.match(r"(?:[A-Z][a-z\-]+\s+)?([A-Z]{2,}[a-z]?)\s", phrase)
-        if acr and (self.lex.by_acronym(acr.group(1)) or acr.group(1) in self.acronyms):
-            out.append((m.start + acr.start(1), m.start + acr.end(1)))
-        return out
-
-    # ---- attachment ------------------------------------------------------------------
-    def attach(self, f: _Found, left: int, right: int) -> None:
-        text, m = self.text, f.m
-        rs, re_ = m.end, min(right, m.end + 300)
-        if re.match(r"\s*\(\d", text[rs:re_]):
-            return
-        first_break = re.search(r";|:\s|\bwhere\b|\bwhile\b|\bwhich (?:focused|was guided|aimed)", text[rs:re_])
-        if first_break:
-            re_ = rs + first_break.start()
-        dates = find_dates(text, rs, re_)
-        cue_held = re.search(r"\b(?:held|took place|convened|organi[sz]ed|hosted|to be|scheduled)\b", text[rs:re_])
-        f.dates = [d for d in dates if (d.char_start - rs <= 80 or (cue_held and cue_held.start() < d.char_start - rs))
-                   and not (text[d.char_start - 1:d.char_start] == "(" and d.char_start - rs > 3)][:1]
-        f.places = [p for p in find_places(text, self.lex, rs, re_)][:1]
-        # "the Tenth Session (Geneva, 26-30 April 2009)", "… Forum, Brussels, Belgium, 9 July 2007"
-        venue = re.match(r"\s*(?:\(|,\s*)(?=[A-Z])", text[rs:re_])
-        if venue and not f.places:
-            p = place_at(text, rs + venue.end(), self.lex, re_)
-            if p and p.city:
-                f.places = [p]
-                if not f.dates:
-                    f.dates = [d for d in find_dates(text, p.char_end, min(re_, p.char_end + 40))
-                               if re.fullmatch(r"[,\s]*", text[p.char_end:d.char_start])][:1]
-        # a heading line followed by a "City, date" line
-        line_end = text.find("\n", m.end)
-        if line_end != -1 and not text[m.end:line_end].strip() and not f.dates:
-            nxt = re.match(r"\n+\s*([^\n]{3,60})\n", text[line_end:])
-            if nxt:
-                ls = line_end + nxt.start(1)
-                le = ls + len(nxt.group(1))
-                dates = find_dates(text, ls, le)
-                if dates:
-                    f.dates = dates[:1]
-                    p = place_at(text, ls, self.lex, le)
-                    f.places = [p] if p else []
-        ctx = text[rs:re_]
-        roles: list[tuple[int, str, int]] = []
-        for prop, rx in self.role_phrases.items():
-            for r in rx.finditer(text, rs, re_):
-                roles.append((r.start(), prop, r.end()))
-        roles.sort()
-        for i, (st, prop, en) in enumerate(roles):
-            stop = roles[i + 1][0] if i + 1 < len(roles) else re_
-            if prop == "attended" and i + 1 == len(roles):
-                stop = max(stop, min(f.sent[1], rs + 400))  # a list of participants may name events in passing
-            if prop == "organized" and re.search(r"\bwith\s*$", text[st:en]):
-                # "jointly organized with X": the other organizer is whoever is reporting
-                for a in self.reporter(f.sent[0]):
-                    f.roles.append(("organized", a))
-            if prop == "attended":
-                self._attendance(f, en, stop)
-                continue
-            for a in parse_actors(text, en, stop, self.actors):
-                f.roles.append((prop, a))
-                if prop == "opened":
-                    f.roles.append(("attended", a))
-        vctx = self.view[rs:re_]
-        if self.planned_re.search(vctx[:120]) or self.planned_re.search(self.view[max(left, m.start - 60):m.start]):
-            f.planned = True
-        if self.held_re.search(ctx[:80]) and not re.search(r"\b(?:to be|will be|would be)\s*$", ctx[:ctx.find(self.held_re.search(ctx[:80]).group())]) \
-                or re.search(r"\b(?:took place|was held|were held|had been held)\b",
-                                                      text[max(left, m.start - 120):m.start]):
-            f.held = True
-        self._active(f, left)
-        self._count(f, left, re_)
-
-    def _attendance(self, f: _Found, s: int, e: int) -> None:
-        text = self.text
-        n = re.search(rf"(?:some|about|around|approximately|over|more than|nearly|almost)?\s*\b(?P<n>{NUMBER_WORD})\s+"
-                      r"(?:[A-Za-z\-]+\s+){0,3}?(?:countries|States|participants|people|delegates|experts|"
-                      r"representatives|Governments|organizations|ministers|officials)", text[s:e])
-        if n and f.count is None:
-            f.count = number_value(n.group("n").split()[-1])
-        lst = re.search(r"\(([^()]{3,600})\)", text[s:e])
-        span = (s + lst.start(1), s + lst.end(1)) if lst else (s, e)
-        for piece in re.finditer(r"[^,;]+", text[span[0]:span[1]]):
-            for a in parse_actors(text, span[0] + piece.start(), span[0] + piece.end(), self.actors):
-                if a.cls != "Organization" or not self.cues.cue_of(a.label):
-                    f.roles.append(("attended", a))
-        # "representatives of Bahrain, Kuwait and Lebanon": countries named in a plain list
-        for c in re.finditer(r"[A-Z][\w'\-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'\-]*)*", text[span[0]:span[1]]):
-            entry = self.lex.country(c.group())
-            if entry and not any(a.ref == refs.country(entry.iso3) for _, a in f.roles):
-                f.roles.append(("attended", ActorRef(refs.country(entry.iso3), "Country", entry.name,
-                                                     span[0] + c.start(), span[0] + c.end())))
-
-    def _count(self, f: _Found, left: int, right: int) -> None:
-        text = self.text
-        before = text[max(left, f.m.start - 160):f.m.start]
-        n = re.search(rf"(?:[Ss]ome|[Aa]bout|[Oo]ver|[Mm]ore than|[Nn]early|[Aa]lmost)?\s*\b(?P<n>{NUMBER_WORD})\s+"
-                      r"(?:[A-Za-z\-]+\s+){0,2}?(?:participants|people|persons|delegates|experts|representatives)\s+"
-                      r"(?:(?:from|of|representing)\s+[^,.;]{1,60}?\s+)?"
-                      r"(?:attended|participated in|took part in)\s+(?:the\s+)?$", before)
-        after = re.match(rf"[^.;]{{0,80}}?\bbr(?:ought|inging) together\s+(?:some\s+|about\s+|over\s+)?"
-                         rf"(?:representatives of\s+|delegates from\s+)?(?P<n>{NUMBER_WORD})\b", text[f.m.end:right])
-        hit = n or after
-        if hit and f.count is None:
-            f.count = number_value(hit.group("n"))
-
-    def _active(self, f: _Found, left: int) -> None:
-        """ "LAS and IOM had convened the …", "The ALO, in its …", "Chair of the …"."""
-        text, m = self.text, f.m
-        before = text[left:m.start]
-        its = re.match(r"\s*(?P<subj>.+?),\s+(?:in|at|during)\s+(?:its|their)\s*$", before)
-        if its:
-            for a in parse_actors(text, left + its.start("subj"), left + its.end("subj"), self.actors):
-                f.roles.append(("organized", a))
-        programmes = re.search(r"\b(?:activities|programmes|programs|events|meetings|initiatives)\s+of\s+"
-                               r"(?P<org>(?:the\s+)?[A-Z][^,;()]{1,80}?),\s+(?:including|such as|notably)\s+(?:the\s+)?$",
-                               before)
-        if programmes:
-            for a in parse_actors(text, left + programmes.start("org"), left + programmes.end("org"), self.actors):
-                f.roles.append(("organized", a))
-        decides = re.search(r"\b(?:[Dd]ecides|[Dd]ecided|[Aa]grees|[Rr]esolves)\s+to\s+(?:hold|convene|organize|organise)\b",
-                            self.view[max(f.sent[0], m.start - 120):m.start])
-        ga = self.assembly_span(m.start) if decides else None
-        if ga:
-            assembly = self.lex.organization("General Assembly")
-            name = assembly.name if assembly else "General Assembly"
-            f.roles.append(("organized", ActorRef(refs.org(name), assembly.kind if assembly else "UNEntity", name, *ga)))
-            f.planned = True
-            if not f.dates:  # "Decides to convene, at its sixty-fifth session, in 2011, a … debate"
-                d0 = max(f.sent[0], m.start - 120) + decides.end()
-                f.dates = find_dates(text, d0, m.start)[-1:]
-        chair = re.search(r"\b(?:[Cc]o-)?[Cc]hair(?:man|person)?\s+of\s+(?:the\s+)?$", before)
-        if chair:
-            persons = list(self.actors.person_re.finditer(text, f.sent[0], m.start))
-            if persons:
-                p = persons[-1]
-                for a in parse_actors(text, p.start(), p.end(), self.actors):
-                    f.roles.append(("chaired", a))
-        for prop, verb in self.verbs:
-            verb_re = re.escape(verb).replace("\\ ", r"\s+")
-            v = re.search(rf"\b{verb_re}\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
-            if not v:
-                continue
-            if prop == "organized" and verb == "held" and re.search(r"\b(?:was|were|been|be|is|are)\s+held", before):
-                break
-            if re.search(r"\b(?:planning|plans|will|would|to)\b", verb + " " + before[max(0, v.start() - 20):v.start()]):
-                f.planned = True
-            else:
-                f.held = True
-            subj_text = before[:v.start()]
-            subj_text = re.sub(r"^\s*(?:In|During|On|At|By|Since|As of|Following)\s+[^,]{1,40},\s*", "", subj_text)
-            subj_text = re.sub(r"(?:\s+(?:also|had|has|have|jointly|recently|then|further|successfully|was|were|is|"
-                               r"are|will|would|to|planning|planned|plans|been|already|not|annually|regularly))+\s*$",
-                               "", subj_text)
-            offset = left + (len(before[:v.start()]) - len(before[:v.start()].lstrip()))
-            offset = left + before.find(subj_text) if subj_text and subj_text in before else offset
-            # start after the last lowercase content word: "the generous offer of the Government of X"
-            words = list(re.finditer(r"[\w'\u2019\-]+", subj_text))
-            cut = 0
-            join = {"in", "collaboration", "together", "with", "cooperation", "partnership", "jointly", "along",
-                    "and", "of", "the", "for", "on", "de", "des"}
-            for w in words:
-                if (w.group()[0].islower() and w.group() not in join) or w.group().isdigit():
-                    cut = w.end()
-            actors = parse_actors(text, offset + cut, offset + len(subj_text), self.actors)
-            if not actors and re.search(r"\band\s*$", subj_text):
-                actors = list(f.extra_subject)
-            for a in actors:
-                f.roles.append((prop, a))
-                if prop == "opened":
-                    f.roles.append(("attended", a))
-            f.m.extra["subject"] = actors
-            break
-
-
-def _clusters(found: list[_Found], cues: Cues, lex: Lexicon) -> list[list[_Found]]:
-    """Groups of mentions that denote one real event."""
-    # resolve anaphors to the nearest earlier mention in the same or previous paragraph
-    named = [f for f in found if f.m.kind != "anaphor"]
-    for f in found:
-        if f.m.kind == "anaphor":
-            generic = f.m.cue in ("meeting", "event")
-            here = [g for g in named if g.m.start < f.m.start and g.para == f.para]
-            near = [g for g in named if g.m.start < f.m.start and f.para - g.para <= 4]
-
-            def fits(g: _Found) -> bool:
-                return g.m.cue == f.m.cue or (g.m.cls == f.m.cls and f.m.cue != "session") or \
-                    (generic and g.m.cue not in ("session",))
-
-            same = [g for g in here if fits(g)] or [g for g in near if g.m.cue == f.m.cue or g.m.cls == f.m.cls] \
-                or ([g for g in near if fits(g)] if generic else [])
-            f.antecedent = same[-1] if same else None
-    # series keys: short names ("Global Forum", "GFMD") resolve to the longest name in the document
-    from collections import Counter
-    name_counts: dict[str, Counter] = {}
-    for f in named:
-        if f.m.name:
-            f.m.name = _norm_name(f.m.name)
-            name_counts.setdefault(_key(f.m.name), Counter())[f.m.name] += 1
-    long_names = {k: c.most_common(1)[0][0] for k, c in name_counts.items()}
-    ords = {}
-    for f in named:
-        if f.m.name:
-            ords.setdefault(_key(f.m.name), set()).update({f.m.ordinal, f.m.year} - {None})
-    keys = sorted(long_names, key=lambda k: (-sum(name_counts[k].values()), -len(k)))
-    def resolve(k: str, mine: set, seen: frozenset = frozenset()) -> str:
-        toks = k.split()
-        for cand in sorted(keys, key=lambda c: not (mine & ords.get(c, set()))):
-            ct = cand.split()
-            cue = cues.cue_of(long_names[cand])
-            affix = ct[:len(toks)] == toks or ct[-len(toks):] == toks or len(toks) == 1
-            if cand != k and cand not in seen and set(toks) < set(ct) and affix \
-                    and cue and cue[0] not in cues.weak and cue[0] in toks + [t + "s" for t in toks]:
-                return resolve(cand, mine, seen | {k})
-        return k
-
-    for f in named:
-        k = _key(f.m.name) if f.m.name else ""
-        if f.m.kind == "described" or (f.m.cue in SUB_EVENT_CUES and not f.m.ordinal and f.m.kind == "named"):
-            # a description names one event, a session is one part of one edition:
-            # grouped only by anaphors, dedupe and (for parts) their edition
-            f.series = f"#{f.m.start}"
-            continue
-        if not k and f.m.kind == "edition" and f.m.extra.get("its"):
-            # "at its second meeting": the event named just before, in this sentence or paragraph
-            prev = [g for g in named if g.m.start < f.m.start and g.m.name and g.m.kind != "described"
-                    and (g.sent == f.sent or g.para == f.para)]
-            k = _key(prev[-1].m.name) if prev else ""
-        elif not k and f.m.kind == "edition" and not f.m.extra.get("adj"):
-            # "to host the second meeting": the series named just before, in the same paragraph
-            prev = [g for g in named if g.m.start < f.m.start and g.series and g.para == f.para]
-            k = prev[-1].series if prev else ""
-        if k and not f.m.extra.get("indefinite"):
-            k = resolve(k, {f.m.ordinal, f.m.year} - {None})
-        f.series = k
-        if k in long_names:
-            f.m.extra["canonical"] = long_names[k]
-    # union-find per series key
-    parent = list(range(len(named)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
-
-    def feats(f: _Found):
-        year = f.m.year or (f.dates[0].year if f.dates else None)
-        city = f.m.city_prefix or (f.places[0].city if f.places else None)
-        return f.m.ordinal, year, city
-
-    by_series: dict[str, list[int]] = {}
-    for i, f in enumerate(named):
-        if f.series:
-            by_series.setdefault(f.series, []).append(i)
-    recurring: set[str] = set()
-    for key, idx in by_series.items():
-        fs = [named[i] for i in idx]
-        years = {feats(f)[1] for f in fs if feats(f)[1]}
-        if any(f.m.ordinal or f.m.year or f.m.series_hint for f in fs) or len(years) > 1:
-            recurring.add(key)
-        else:
-            for a in idx[1:]:
-                union(idx[0], a)  # a one-off event named several times
-        for a in idx:
-            for b in idx:
-                if a >= b:
-                    continue
-                oa, ya, ca = feats(named[a])
-                ob, yb, cb = feats(named[b])
-                if oa and ob:
-                    if oa == ob:
-                        union(a, b)
-                    continue
-                if ya and yb:
-                    if ya == yb and (not ca or not cb or ca == cb):
-                        union(a, b)
-                    continue
-                if ca and cb and ca == cb:
-                    union(a, b)
-    for f in found:
-        f.m.extra["recurring"] = f.series in recurring
-    groups: dict[int, list[_Found]] = {}
-    for i, f in enumerate(named):
-        o, y, c = feats(f)
-        if f.series in recurring and not (o or y or c):
-            continue  # a mention of the series, not of one edition
-        groups.setdefault(find(i), []).append(f)
-    # one-off names mentioned bare and dated elsewhere join their only dated group
-    clusters = list(groups.values())
-    for f in found:
-        if f.m.kind == "anaphor" and f.antecedent is not None:
-            for c in clusters:
-                if f.antecedent in c:
-                    c.append(f)
-                    break
-    return _dedupe(clusters)
-
-
-def _tokens(c: list[_Found]) -> set[str]:
-    names = [f.m.name for f in c if f.m.name] or [""]
-    return set(_key(max(names, key=len)).split())
-
-
-def _dedupe(clusters: list[list[_Found]]) -> list[list[_Found]]:
-    """Merge groups that are one event written two ways (same year, same place, near names)."""
-    def year(c):
-        return next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
-
-    def places(c):
-        return {x for f in c for p in f.places for x in (p.city, p.iso3) if x}
-
-    def ordinal(c):
-        return next((f.m.ordinal for f in c if f.m.ordinal), None)
-
-    def part(c):
-        return any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c)
-
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                ya, yb = year(a), year(b)
-                if not ya or ya != yb:
-                    continue
-                pa, pb = places(a), places(b)
-                if pa and pb and not (pa & pb):
-                    continue
-                oa, ob = ordinal(a), ordinal(b)
-                if oa and ob and oa != ob:
-                    continue
-                if part(a) != part(b):
-                    continue  # a session of a forum is not the forum
-                ta, tb = _tokens(a), _tokens(b)
-                if not ta or not tb:
-                    continue
-                acr = {f.m.acronym.lower() for f in a + b if f.m.acronym}
-                indefinite = any(f.m.extra.get("indefinite") for f in a + b)
-                subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
-                placed = bool(pa and pb) and (ta <= tb or tb <= ta)
-                if (not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75 \
-                        or (oa and ob and acr and (acr & ta or acr & tb)):
-                    clusters[i] = a + b
-                    del clusters[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
-
-
-def _best_dates(c: list[_Found]) -> DateSpan | None:
-    order = {"date": 3, "gYearMonth": 2, "gYear": 1}
-    spans = [(bool(f.places or f.held or f.planned), d) for f in c for d in f.dates]
-    if not spans:
-        return None
-    # the date of the clause that says where or that it was held, refined by a more precise
-    # date elsewhere that agrees with it ("in September 2008" + "22-23 September 2008")
-    best = max(spans, key=lambda sd: (sd[0], order[sd[1].precision], sd[1].end.lexical != sd[1].start.lexical,
-                                      -sd[1].char_start))[1]
-    finer = [d for _, d in spans if d.start.lexical.startswith(best.start.lexical) and
-             order[d.precision] > order[best.precision]]
-    return max(finer, key=lambda d: (order[d.precision], d.end.lexical != d.start.lexical)) if finer else best
-
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     """Event nodes with dates, places, roles and series for one document."""
-    reader = _Reader(document, lexicon)
+    reader = EventReader(document, lexicon)
     text = document.text
-    found: list[_Found] = []
+    found: list[Found] = []
     para = 0
     last_line = 0
     for s, e in split_sentences(text):
@@ -723,7 +37,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         ms = reader.mentions(s, e)
         prev_subject: list[ActorRef] = []
         for i, m in enumerate(ms):
-            f = _Found(m, (s, e), para)
+            f = Found(m, (s, e), para)
             f.extra_subject = prev_subject
             left = ms[i - 1].end if i else s
             right = ms[i + 1].start if i + 1 < len(ms) else e
@@ -743,70 +57,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         fr = re.match(r"\s*(?:In|During|By|On|From)\s+([^,]{4,30}),", text[s:f.m.start])
         if fr and f.m.extra.get("subject") and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
             f.dates = find_dates(text, s + fr.start(1) - 3 if fr.start(1) >= 3 else s, s + fr.end(1))[:1]
-    clusters = _clusters(found, reader.cues, lexicon)
+    clusters = group_mentions(found, reader.cues, lexicon)
     return _emit(document, clusters, found, reader)
 
 
-def document_text_of(f: _Found) -> str:
-    return f.m.extra.get("surface", "")
-
-
-def _label(c: list[_Found], year: int | None) -> tuple[str, str, list[str]]:
-    """(label, series name, aliases) of one event."""
-    named = [f for f in c if f.m.kind != "anaphor"]
-    series = next((f.m.extra["canonical"] for f in named if f.m.extra.get("canonical") and f.m.kind != "described"), "") \
-        or max((f.m.name for f in named if f.m.name), key=len, default="")
-    ordinal = next((f.m.ordinal for f in named if f.m.ordinal), None)
-    recurring = any(f.m.extra.get("recurring") for f in named)
-    aliases = []
-    for f in named:
-        if f.m.kind == "described":
-            aliases.append(f.m.name)
-        elif f.m.kind == "edition" and f.m.ordinal:
-            aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.cue} of the {f.m.name or series}")
-        elif f.m.ordinal:
-            aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.name}")
-        elif f.m.name and not recurring:
-            aliases.append(f.m.name)
-        if not recurring:
-            if f.m.extra.get("via_acronym"):
-                aliases.append(f.m.extra["via_acronym"])
-            if f.m.acronym and f.m.kind == "named":
-                aliases.append(f.m.acronym)
-    if recurring and year and series and _CUES_OF_LABEL.search(series):
-        aliases.append(f"{year} {_norm_name(series)}")
-    edition = next((f for f in named if f.m.kind == "edition" and f.m.ordinal), None)
-    if edition and (edition.m.name or series):
-        owner = edition.m.name or series
-        if series and set(_key(owner).split()) < set(_key(series).split()):
-            owner = series  # "the third meeting of the Forum": name the series in full
-        label = f"{ordinal_word(edition.m.ordinal)} {edition.m.cue} of the {_norm_name(owner)}"
-    elif ordinal and series:
-        own = next((f.m.name for f in named if f.m.ordinal and f.m.kind == "named" and f.m.name), series)
-        label = f"{ordinal_word(ordinal)} {_norm_name(own)}"
-    elif ordinal:
-        e0 = next(f for f in named if f.m.ordinal)
-        adj = e0.m.extra.get("adj", "")
-        label = f"{ordinal_word(ordinal)} {adj + ' ' if adj else ''}{e0.m.cue}"
-        aliases.append(re.sub(r"\s+", " ", document_text_of(e0)))
-    elif year and any(f.m.extra.get("recurring") for f in named):
-        label = f"{year} {_norm_name(series)}"
-    elif series:
-        label = _norm_name(series)
-    else:
-        label = named[0].m.name if named else ""
-    if year and (not series or _CUES_OF_LABEL.search(series)):
-        aliases.append(f"{_norm_name(series) or label} ({year})")
-    seen, out = {refs.fold(label)}, []
-    for a in aliases:
-        a = _norm_name(a)
-        if a and refs.fold(a) not in seen:
-            seen.add(refs.fold(a))
-            out.append(a)
-    return label, _norm_name(series), out
-
-
-def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found], reader: _Reader) -> Extraction:
+def _emit(document: Document, clusters: list[list[Found]], found: list[Found], reader: EventReader) -> Extraction:
     out = Extraction()
     text, doc = document.text, document.doc_id
 
@@ -820,17 +75,17 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         emitted.add(ref)
 
     # first pass: the identity of every event, so parts can point to their whole
-    plan: list[tuple[list[_Found], str, str, str, list[str], DateSpan | None, int | None]] = []
+    plan: list[tuple[list[Found], str, str, str, list[str], DateSpan | None, int | None]] = []
     ref_of: dict[int, str] = {}
     series_of: dict[str, str] = {}
-    place_of: dict[str, _Found] = {}
+    place_of: dict[str, Found] = {}
     for c in clusters:
         named = [f for f in c if f.m.kind != "anaphor"]
         if not named:
             continue
-        best = _best_dates(c)
+        best = best_dates(c)
         year = best.year if best else next((f.m.year for f in named if f.m.year), None)
-        label, series, aliases = _label(c, year)
+        label, series, aliases = event_label(c, year)
         if not label:
             continue
         recurring = any(f.m.extra.get("recurring") for f in named)
@@ -853,7 +108,7 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         if where:
             place_of[ref] = where
 
-    def parent_of(c: list[_Found], ref: str) -> str | None:
+    def parent_of(c: list[Found], ref: str) -> str | None:
         """The edition a session, round table or civil-society day belongs to."""
         subs = [f for f in c if f.m.kind == "named" and f.m.cue in SUB_EVENT_CUES]
         if not subs:
@@ -861,10 +116,10 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         f = subs[0]
         editions = [g for g in found if id(g) in ref_of and ref_of[id(g)] in series_of and ref_of[id(g)] != ref
                     and g.m.kind != "anaphor"]
-        own = _key(f.m.name)
+        own = series_key(f.m.name)
         named_series = [g for g in editions if g.series and set(g.series.split()) <= set(own.split())]
         if named_series:  # "Civil Society Day of the Global Forum …, 9 July 2007": that series, that year
-            year = _best_dates(c).year if _best_dates(c) else None
+            year = best_dates(c).year if best_dates(c) else None
             same_year = [g for g in named_series if year and any(d.year == year for d in g.dates)]
             cands = same_year or [g for g in named_series if g.sent == f.sent]
         else:
@@ -892,7 +147,7 @@ def _emit(document: Document, clusters: list[list[_Found]], found: list[_Found],
         if item[1] in merged:  # two mentions of one part of one edition: keep the first label
             j = merged[item[1]]
             c0, r0, l0, s0, a0, b0, y0 = plan[j]
-            best2 = _best_dates(c0 + item[0])
+            best2 = best_dates(c0 + item[0])
             plan[j] = (c0 + item[0], r0, l0, s0, a0 + [item[2]] + item[4], best2, y0 or item[6])
             plan[i] = None  # type: ignore[call-overload]
         else:
