@@ -17,8 +17,8 @@ import networkx as nx
 
 Pos = dict[str, tuple[float, float]]
 
-EDGE_LENGTH = 150.0  # target distance between linked core nodes, in page pixels
-MIN_GAP = 70.0  # median distance from a core node to its nearest neighbour, in pixels
+EDGE_LENGTH = 120.0  # target distance between linked core nodes, in page pixels
+MIN_GAP = 55.0  # median distance from a core node to its nearest neighbour, in pixels
 SMALL_CORE = 400  # below this, networkx's dense spring layout
 
 
@@ -27,9 +27,13 @@ def layout(graph: nx.Graph, edge_length: float = EDGE_LENGTH) -> Pos:
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    comps = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    comps = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
+                   key=lambda c: (-len(c), c[0]))
     boxes = [_normalise(_component(simple.subgraph(c), edge_length)) for c in comps]
-    return _pack(boxes, edge_length)
+    # Unlinked nodes go in one tidy block below, grouped by class, instead of a shelf each.
+    alone = sorted((n for n in simple if simple.degree(n) == 0),
+                   key=lambda n: (str(graph.nodes[n].get("cls", "")), str(graph.nodes[n].get("label", n)), n))
+    return _pack(boxes, alone, edge_length)
 
 
 def _component(g: nx.Graph, k: float) -> Pos:
@@ -213,13 +217,14 @@ def _normalise(pos: Pos) -> tuple[Pos, float, float]:
     return {v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0
 
 
-def _pack(boxes: list[tuple[Pos, float, float]], k: float) -> Pos:
-    """Shelf-pack component boxes (largest first) into rows about as wide as a screen is wide."""
-    if not boxes:
-        return {}
-    gap = k * 0.8
-    area = sum((w + gap) * (h + gap) for _, w, h in boxes)
-    row_width = max(max(w for _, w, _ in boxes), math.sqrt(area) * 1.6)
+def _pack(boxes: list[tuple[Pos, float, float]], alone: list[str], k: float) -> Pos:
+    """Shelf-pack component boxes (largest first) into rows about as wide as a screen is wide,
+    then lay the unlinked nodes out as a grid block of the same width underneath."""
+    gap = k * 0.6
+    cell = k * 0.45
+    area = sum((w + gap) * (h + gap) for _, w, h in boxes) + len(alone) * cell * cell
+    widest = max((w for _, w, _ in boxes), default=0.0)
+    row_width = max(widest, math.sqrt(area) * 1.7, cell * 8)
     out: Pos = {}
     x = y = row_h = 0.0
     for pos, w, h in boxes:
@@ -229,4 +234,9 @@ def _pack(boxes: list[tuple[Pos, float, float]], k: float) -> Pos:
             out[v] = (round(x + px, 1), round(y + py, 1))
         x += w + gap
         row_h = max(row_h, h)
+    if alone:
+        top = y + row_h + (gap if boxes else 0.0)
+        per_row = max(1, int(max(row_width, widest) // cell) + 1)
+        for i, v in enumerate(alone):
+            out[v] = (round((i % per_row) * cell, 1), round(top + (i // per_row) * cell, 1))
     return out

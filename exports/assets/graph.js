@@ -233,13 +233,14 @@
     ctx.textAlign = "center"; ctx.textBaseline = "top";
     ctx.lineWidth = 4 / scale; ctx.lineJoin = "round";
     ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.fillStyle = "#1d2733";
-    for (var i = 0; i < HUBS.length && shown < 30; i++) {
+    for (var i = 0; i < HUBS.length && shown < 24; i++) {
       var hub = HUBS[i], bn = B.nodes[hub.id];
       if (!bn || hub.font.size * scale >= THRESHOLD) continue;  // filtered out, or vis draws it
       if (focus && !inFocus[hub.id]) continue;
       var x = bn.x, y = bn.y + hub.size + pad;
       if (x < tl.x || x > br.x || y < tl.y || y > br.y) continue;
       var text = hub.label, w = ctx.measureText(text).width;
+      x = Math.min(Math.max(x, tl.x + w / 2 + pad), br.x - w / 2 - pad);  // keep the name on screen
       var r = [x - w / 2 - pad, y - pad, x + w / 2 + pad, y + fs + pad];
       if (placed.some(function (p) { return r[0] < p[2] && r[2] > p[0] && r[1] < p[3] && r[3] > p[1]; })) continue;
       ctx.strokeText(text, x, y);
@@ -356,7 +357,7 @@
     evidenceBlock(panel, e.ev);
     panel.hidden = false;
   }
-  function selectNode(id, focus) {
+  function selectNode(id, zoomTo) {
     if (!byId[id]) return false;
     var n = byId[id];
     if (!classOn[n.cls]) {  // make sure the node is visible
@@ -366,8 +367,11 @@
     }
     network.selectNodes([id]);
     highlight(id);
+    var opening = panel.hidden;
     showNode(id);
-    if (focus) {
+    // The panel narrows the canvas: measure it again now, or the focus lands off-centre.
+    if (opening && network.canvas && network.canvas.setSize) network.canvas.setSize();
+    if (zoomTo) {
       network.focus(id, { scale: Math.max(network.getScale(), big ? 0.9 : 1.0), animation: big ? false : { duration: 450 } });
     }
     history.replaceState(null, "", "#node=" + encodeURIComponent(id));

@@ -54,17 +54,18 @@
   var grid = el("div", "tl-grid");
   grid.style.width = (width + 280) + "px";
   var axis = el("div", "tl-axis");
-  axis.style.width = width + "px";
+  axis.style.width = (width + 260) + "px";
   var ticks = [];
   var stepYears = years > 40 ? 5 : years > 20 ? 2 : 1;
   for (var y = y0; y <= y1; y += stepYears) ticks.push([Date.UTC(y, 0, 1), String(y)]);
   if (years <= 3) {
     for (var yy = y0; yy < y1; yy++) for (var m = 3; m < 12; m += 3) ticks.push([Date.UTC(yy, m, 1), ["", "", "", "Apr", "", "", "Jul", "", "", "Oct"][m]]);
   }
-  ticks.forEach(function (t) { var k = el("div", "tl-tick", t[1]); k.style.left = x(t[0]) + "px"; axis.appendChild(k); });
+  // The axis spans the row-label column too (its background hides labels scrolling under it).
+  ticks.forEach(function (t) { var k = el("div", "tl-tick", t[1]); k.style.left = (260 + x(t[0])) + "px"; axis.appendChild(k); });
   grid.appendChild(axis);
 
-  var measure = document.createElement("canvas").getContext("2d");
+  var measure = document.createElement("canvas").getContext("2d"), right = width, tracks = [];
   measure.font = "12.5px system-ui, sans-serif";
   rows.forEach(function (row) {
     var r = el("div", "tl-row"), label = el("div", "tl-row-label", row.name), track = el("div", "tl-track");
@@ -78,6 +79,7 @@
       var lane = 0;
       while (lane < lanes.length && lanes[lane] > left) lane++;
       lanes[lane] = left + w;
+      right = Math.max(right, left + w);
       var item = el("div", "tl-item");
       item.setAttribute("data-id", it.id);
       item.style.left = left + "px";
@@ -95,9 +97,15 @@
       track.appendChild(item);
     });
     track.style.height = (lanes.length * 24 + 12) + "px";
+    tracks.push(track);
     r.appendChild(label); r.appendChild(track);
     grid.appendChild(r);
   });
+  // Labels of the last items run past the axis: widen everything to hold them.
+  right = Math.ceil(right + 24);
+  tracks.forEach(function (t) { t.style.width = right + "px"; });
+  axis.style.width = (right + 260) + "px";
+  grid.style.width = (right + 280) + "px";
   main.appendChild(grid);
   document.body.setAttribute("data-ready", "1");
 })();
