@@ -37,6 +37,17 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The shipped corpus's graph and its page."""
+    from graph.pipeline import run_files
+
+    kg = run_files().graph
+    page = tmp_path_factory.mktemp("corpus") / "graph.html"
+    write_html(kg, page)
+    return kg, page
+
+
+@pytest.fixture(scope="module")
 def drv():  # type: ignore[no-untyped-def]
     with browser.driver(offline=True) as d:
         yield d
@@ -201,3 +212,22 @@ def test_timeline_shows_hostile_names_as_text(drv, pages) -> None:  # type: igno
     assert "Meeting of <i>the</i> \"Evil\" & 'Odd'" in text
     assert drv.execute_script("return window.__xss === undefined")
     assert browser.console_errors(drv) == []
+
+
+def test_shipped_corpus_page_finds_iom_and_shows_why(drv, corpus) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.keys import Keys
+
+    kg, page = corpus
+    open_page(drv, page)
+    browser.wait_ready(drv)
+    assert drv.execute_script("return window.migkg.network.body.nodeIndices.length") == kg.number_of_nodes()
+    box = drv.find_element("id", "search")
+    box.send_keys("IOM")
+    box.send_keys(Keys.ENTER)
+    assert drv.find_element("css selector", "#panel h2").text == "International Organization for Migration"
+    quotes = drv.find_elements("css selector", "#panel ul.links blockquote")
+    assert quotes and all(q.text for q in quotes)
+    text = kg.graph["documents"][0].text
+    assert all(q.text in text for q in quotes)  # quoted exactly as in the document
+    assert browser.console_errors(drv) == []
+    assert all(u.startswith(("file:", "data:")) for u in browser.requested_urls(drv))
