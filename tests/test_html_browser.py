@@ -73,6 +73,11 @@ def test_graph_page_logs_no_console_error(drv, pages) -> None:  # type: ignore[n
     browser.wait_ready(drv)
     drv.execute_script(f"window.migkg.selectNode({IOM!r}, true)")
     drv.execute_script("window.migkg.showEdge('e0'); window.migkg.clearSelection()")
+    physics = drv.find_element("id", "physics")
+    physics.click()  # on: vis-network simulates from the precomputed layout
+    assert drv.execute_script("return window.migkg.network.physics.options.enabled") is True
+    physics.click()
+    assert drv.execute_script("return window.migkg.network.physics.options.enabled") is False
     assert browser.console_errors(drv) == []
 
 
