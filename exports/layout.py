@@ -210,33 +210,74 @@ def _far_field(pos, disp, np, cells: int = 16) -> None:
 
 
 def _normalise(pos: Pos) -> tuple[Pos, float, float]:
-    """Move a component so its bounding box starts at (0, 0); return it with its size."""
+    """Turn a component so its long axis lies along x (screens are wide), move its bounding
+    box to (0, 0), and return it with its width and height."""
+    pos = _widen(pos)
     xs = [x for x, _ in pos.values()]
     ys = [y for _, y in pos.values()]
     x0, y0 = min(xs), min(ys)
     return {v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0
 
 
+def _widen(pos: Pos) -> Pos:
+    """Rotate about the centroid so the principal axis of the points is horizontal."""
+    n = len(pos)
+    if n < 3:
+        return pos
+    cx = sum(x for x, _ in pos.values()) / n
+    cy = sum(y for _, y in pos.values()) / n
+    sxx = sum((x - cx) ** 2 for x, _ in pos.values())
+    syy = sum((y - cy) ** 2 for _, y in pos.values())
+    sxy = sum((x - cx) * (y - cy) for x, y in pos.values())
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)  # direction of greatest spread
+    c, s = math.cos(-angle), math.sin(-angle)
+    return {v: ((x - cx) * c - (y - cy) * s, (x - cx) * s + (y - cy) * c) for v, (x, y) in pos.items()}
+
+
 def _pack(boxes: list[tuple[Pos, float, float]], alone: list[str], k: float) -> Pos:
-    """Shelf-pack component boxes (largest first) into rows about as wide as a screen is wide,
-    then lay the unlinked nodes out as a grid block of the same width underneath."""
+    """Place components (largest first) for a wide screen: the largest at the top left, the
+    next ones in rows in the band to its right, the rest in rows below; then the unlinked
+    nodes as a grid block underneath."""
     gap = k * 0.6
     cell = k * 0.45
     area = sum((w + gap) * (h + gap) for _, w, h in boxes) + len(alone) * cell * cell
     widest = max((w for _, w, _ in boxes), default=0.0)
-    row_width = max(widest, math.sqrt(area) * 1.7, cell * 8)
+    width = max(widest, math.sqrt(area * 1.6), cell * 8)
     out: Pos = {}
-    x = y = row_h = 0.0
-    for pos, w, h in boxes:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h + gap, 0.0
+
+    def put(pos: Pos, x: float, y: float) -> None:
         for v, (px, py) in pos.items():
             out[v] = (round(x + px, 1), round(y + py, 1))
+
+    bottom = 0.0
+    rest = boxes
+    if boxes:
+        first, w0, h0 = boxes[0]
+        put(first, 0.0, 0.0)
+        bottom = h0
+        # the band beside the largest component, as wide as what is left of the screen
+        left, x, y, row_h = w0 + gap, w0 + gap, 0.0, 0.0
+        rest = []
+        for pos, w, h in boxes[1:]:
+            if x > left and x + w > width:
+                x, y, row_h = left, y + row_h + gap, 0.0
+            if x + w <= width + 1e-6 and y + h <= h0:
+                put(pos, x, y)
+                x += w + gap
+                row_h = max(row_h, h)
+                bottom = max(bottom, y + h)
+            else:
+                rest.append((pos, w, h))
+    x, y, row_h = 0.0, bottom + gap if boxes else 0.0, 0.0
+    for pos, w, h in rest:
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        put(pos, x, y)
         x += w + gap
         row_h = max(row_h, h)
     if alone:
-        top = y + row_h + (gap if boxes else 0.0)
-        per_row = max(1, int(max(row_width, widest) // cell) + 1)
+        top = y + row_h + (gap if rest else 0.0)
+        per_row = max(1, int(width // cell) + 1)
         for i, v in enumerate(alone):
             out[v] = (round((i % per_row) * cell, 1), round(top + (i // per_row) * cell, 1))
     return out
