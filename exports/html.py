@@ -33,17 +33,22 @@ PHYSICS_ALLOWED_MAX = 1500
 LABEL_MAX = 48  # longer labels are shortened on the canvas (the panel shows them whole)
 
 
-def write_html(kg: nx.MultiDiGraph, path: Path, *, title: str | None = None) -> None:
-    """Write the self-contained network page for `kg` to exactly `path` (nothing else is written)."""
-    Path(path).write_text(render_html(kg, title=title), encoding="utf-8")
+def write_html(kg: nx.MultiDiGraph, path: Path, *, title: str | None = None,
+               timeline_href: str | None = None) -> None:
+    """Write the self-contained network page for `kg` to exactly `path` (nothing else is written).
+
+    `timeline_href`, when given (e.g. "timeline.html" written beside it), adds a Timeline link.
+    """
+    Path(path).write_text(render_html(kg, title=title, timeline_href=timeline_href), encoding="utf-8")
 
 
-def render_html(kg: nx.MultiDiGraph, *, title: str | None = None) -> str:
+def render_html(kg: nx.MultiDiGraph, *, title: str | None = None, timeline_href: str | None = None) -> str:
     """The page as a string."""
     net = build_network(kg)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     data = page_data(kg, nodes, edges, title or pagekit.graph_title(kg))
     data["options"] = json.loads(options)
+    data["timeline"] = timeline_href
     vis_js, vis_css = pagekit.vis_network()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(pagekit.asset("graph.html.j2"))

@@ -28,7 +28,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pages")
     paths = {"small": out / "graph.html", "xss": out / "xss.html", "big": out / "big.html",
              "timeline": out / "timeline.html", "xss_timeline": out / "xss-timeline.html"}
-    write_html(small_kg(), paths["small"])
+    write_html(small_kg(), paths["small"], timeline_href="timeline.html")
     write_html(xss_kg(), paths["xss"])
     write_html(synthetic_kg(1500), paths["big"])
     write_timeline(small_kg(), paths["timeline"])
@@ -135,6 +135,7 @@ def test_clicking_an_edge_shows_why_it_exists(drv, pages) -> None:  # type: igno
         "return window.migkg.edges.get({filter: function (e) { return e.prop === 'addressedTo'; }})[0].id")
     drv.execute_script(f"window.migkg.showEdge({eid!r})")
     assert "5. Requests the Secretary-General to submit a report." in drv.find_element("id", "panel").text
+    assert drv.find_element("css selector", "#panel h2").text.startswith("A/RES/99/1, paragraph 5")
 
 
 def test_filters_hide_a_class_and_a_relation(drv, pages) -> None:  # type: ignore[no-untyped-def]
@@ -155,6 +156,8 @@ def test_deep_link_opens_the_page_on_that_node(drv, pages) -> None:  # type: ign
     drv.implicitly_wait(2)
     assert drv.find_element("css selector", "#panel h2").text == "Manila"
     drv.implicitly_wait(0)
+    link = drv.find_element("id", "timeline-link")
+    assert link.is_displayed() and link.get_attribute("href").endswith("/timeline.html")
 
 
 def test_hostile_names_stay_inert_and_show_exactly_as_written(drv, pages) -> None:  # type: ignore[no-untyped-def]

@@ -132,3 +132,8 @@ def test_layout_still_places_every_node_without_numpy(monkeypatch: pytest.Monkey
     kg = synthetic_kg(300)
     pos = layout(kg)
     assert set(pos) == set(kg.nodes) and len(set(pos.values())) == len(pos)
+
+
+def test_timeline_link_is_offered_only_when_asked_for() -> None:
+    assert page_data(render_html(small_kg()))["timeline"] is None
+    assert page_data(render_html(small_kg(), timeline_href="timeline.html"))["timeline"] == "timeline.html"

@@ -348,6 +348,8 @@
   function showEdge(eid) {
     var e = edgeById[eid];
     if (!e) return;
+    focus = { nodes: [e.from, e.to], edges: [eid] };  // the link and its two ends stand out
+    network.redraw();
     panelHeader("line", e.baseColor, "relation · " + e.prop);
     var h = el("h2");
     h.appendChild(nodeLink(e.from)); h.appendChild(el("span", null, " ")); h.appendChild(relBadge(e.prop));
@@ -386,10 +388,15 @@
   }
   network.on("click", function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], false);
-    else if (p.edges.length) { unhighlight(); showEdge(p.edges[0]); }
+    else if (p.edges.length) showEdge(p.edges[0]);
     else clearSelection();
   });
   $("fit").addEventListener("click", function () { fitSensibly(true); });
+  if (D.timeline) {
+    var tl = $("timeline-link");
+    tl.href = D.timeline;
+    tl.hidden = false;
+  }
   $("clear").addEventListener("click", clearSelection);
 
   /* ---- search ---- */
