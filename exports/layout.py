@@ -22,18 +22,31 @@ MIN_GAP = 55.0  # median distance from a core node to its nearest neighbour, in 
 SMALL_CORE = 400  # below this, networkx's dense spring layout
 
 
-def layout(graph: nx.Graph, edge_length: float = EDGE_LENGTH) -> Pos:
+def layout(graph: nx.Graph, edge_length: float | None = None) -> Pos:
     """Positions (pixels, y down) for every node of `graph`, directed or not, multi or not."""
+    if edge_length is None:
+        # Small graphs are seen close up, where names are wide: give them longer links.
+        edge_length = EDGE_LENGTH * min(2.0, max(1.0, 2.0 - len(graph) / 150))
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     comps = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
                    key=lambda c: (-len(c), c[0]))
-    boxes = [_normalise(_component(simple.subgraph(c), edge_length)) for c in comps]
+    boxes = [_normalise(_component(_induced(simple, c), edge_length)) for c in comps]
     # Unlinked nodes go in one tidy block below, grouped by class, instead of a shelf each.
     alone = sorted((n for n in simple if simple.degree(n) == 0),
                    key=lambda n: (str(graph.nodes[n].get("cls", "")), str(graph.nodes[n].get("label", n)), n))
     return _pack(boxes, alone, edge_length)
+
+
+def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph on `nodes` as a new graph in sorted order. (networkx subgraph views of
+    small parts iterate in set order, which changes from run to run and so would the picture.)"""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    sub.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in g.edges(keep) if u in keep and v in keep))
+    return sub
 
 
 def _component(g: nx.Graph, k: float) -> Pos:
@@ -49,7 +62,7 @@ def _component(g: nx.Graph, k: float) -> Pos:
                 leaves.setdefault(parent, []).append(n)
     peeled = {leaf for group in leaves.values() for leaf in group}
     core = [n for n in nodes if n not in peeled]
-    pos = _core_layout(g.subgraph(core), k)
+    pos = _core_layout(_induced(g, core), k)
     for parent, group in leaves.items():
         _ring(pos, parent, group, g, k)
     return pos
@@ -90,7 +103,7 @@ def _rescale(pos: Pos, g: nx.Graph, k: float) -> Pos:
     f = k / median if median > 1e-9 else k
     gap = _median_nearest(pos)
     if gap > 1e-9:
-        f = max(f, MIN_GAP / gap)
+        f = max(f, MIN_GAP * k / EDGE_LENGTH / gap)
     return {v: (x * f, y * f) for v, (x, y) in pos.items()}
 
 

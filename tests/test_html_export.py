@@ -137,3 +137,19 @@ def test_layout_still_places_every_node_without_numpy(monkeypatch: pytest.Monkey
 def test_timeline_link_is_offered_only_when_asked_for() -> None:
     assert page_data(render_html(small_kg()))["timeline"] is None
     assert page_data(render_html(small_kg(), timeline_href="timeline.html"))["timeline"] == "timeline.html"
+
+
+def test_the_page_is_byte_identical_whatever_the_hash_seed() -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from exports.html import render_html; from tests.kgfactory import synthetic_kg; "
+            "print(hashlib.sha256(render_html(synthetic_kg(400)).encode()).hexdigest())")
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1

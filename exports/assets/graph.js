@@ -25,13 +25,14 @@
   D.relations.forEach(function (r) { relColor[r.name] = r.color; });
   var byId = {};
   var FALLBACK = { color: "#999999", shape: "dot" };
+  var leafFont = D.nodes.length <= 200 ? 14 : 12;  // small graphs are read whole: every name shows
   D.nodes.forEach(function (n) {
     var st = classStyle[n.cls] || FALLBACK, info = D.info[n.id];
     n.baseColor = st.color;
     n.group = classStyle[n.cls] ? n.cls : "_other";  // shape and colour come from the group
     // Small nodes get small labels, which vis-network skips when zoomed out: an overview
     // shows the hubs' names, zooming in reveals the rest.
-    n.font = { size: n.deg <= 2 ? 12 : Math.min(Math.round(11 + 2.6 * Math.sqrt(n.deg)), 32) };
+    n.font = { size: n.deg <= 2 ? leafFont : Math.min(Math.round(11 + 2.6 * Math.sqrt(n.deg)), 32) };
     n.title = info.label + "\n" + n.cls + " · " + plural(n.deg, "link", "links");
     byId[n.id] = n;
   });
@@ -81,8 +82,9 @@
     $("network").appendChild(empty);
   }
   var readyMarked = false;
+  fitSensibly(false);  // before the first frame, so that frame is the finished view
   network.once("afterDrawing", function () {
-    fitSensibly(false);
+    if (network.getScale() > 1.1) network.moveTo({ scale: 1.1 });
     readyMarked = true;
     performance.mark("migkg:drawn");
     window.__migkgReady = performance.now();
@@ -229,7 +231,7 @@
     var inFocus = {};
     if (focus) focus.nodes.forEach(function (id) { inFocus[id] = true; });
     ctx.save();
-    ctx.font = "600 " + fs + "px system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+    ctx.font = "500 " + fs + "px system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
     ctx.textAlign = "center"; ctx.textBaseline = "top";
     ctx.lineWidth = 4 / scale; ctx.lineJoin = "round";
     ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.fillStyle = "#1d2733";
