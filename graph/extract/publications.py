@@ -1,9 +1,517 @@
-"""Extractor stub: filled in by its issue."""
+"""Publications and reports: what a document cites, announces or collects, and who
+published or presented them.
+
+Sources, each a layout or phrasing UN reports share:
+
+- reference-list entries, "Author (2008a). Title. *Series*. Place: Publisher.";
+- titles in running text, in italics ("*World Migration 2008*") or quotes, next to a
+  publication word ("published a report entitled …", "the book …", "(Betts, 2008a)");
+- lists introduced by "X completed the following publications:";
+- report documents of meetings ("the summary report of the first meeting of …");
+- contributed papers: an all-caps paper title followed by the contributing
+  organization's name (contents page and paper headings).
+
+A Publication node needs a real title, so running text only yields one with a
+publication cue; actors are linked only where the actors extractor already names
+one (graph.extract.actor_index), never invented here.
+"""
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from graph import refs
+from graph.extract.actor_index import ActorIndex
+from graph.extract.lexmatch import WORD, is_heading_line
+from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
-from graph.model import Document, Extraction
+from graph.model import Document, Evidence, Extraction, Mention, Relation
+
+SMALL = frozenset("a an and as at by de del for from in into of on or the to with via vs versus y".split())
+
+# "Betts, Alexander (2008a). Towards a … Migrants. *New Issues …*. Geneva: UNHCR."
+_BIB = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{2,250}?)[ \t]*\((?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\)"
+                  r"\.?[ \t]+(?P<rest>[^\n]+)$", re.M)
+_TITLE_END = re.compile(r"(?<=[?!])\s+(?=[A-Z*(])|\.\s+(?=[A-Z*(\"“])|\.?\s*$")
+_PUBLISHER = re.compile(r"(?:^|[.*]\s+)(?P<place>[A-Z][\w .,'’\-]{1,40}?):\s+(?P<pub>[^:]+?)\.?\s*$")
+_UN_PUB = re.compile(r"\((?P<pub>[A-Z][^(),]{1,80}?)\s+publication\b")
+_CONTAINER = re.compile(r"\bIn\s+\*(?P<t>[^*\n]{3,200}?)\*")
+_PRESENTED_AT = re.compile(r"\b(?:[Pp]aper|[Pp]resentation|[Ss]tatement|[Dd]ocument)s?\s+presented\s+at\b")
+
+_ITALIC = re.compile(r"(?<![*A-Za-z0-9])\*(?P<t>[A-Z0-9“\"'][^*\n]{2,250}?)\*(?![*A-Za-z0-9])")
+_QUOTED = re.compile(r"[\"“](?P<t>[A-Z][^\"“”\n]{4,150}?)[\"”]")
+_CUE = re.compile(r"\b(?:publications?|reports?|books?|papers?|study|studies|briefs?|entitled|titled|published|"
+                  r"produced|launched|issued|released|compendium|manual|handbook|guide|yearbook|fact-?sheets?|"
+                  r"bulletin|volume)\b", re.I)
+_NOT_DOC = re.compile(r"\b(?:journal|magazine|newsletter|series|session|conference|meeting|forum|summit|"
+                      r"convention|resolution|declaration)\s*$", re.I)
+_CITATION = re.compile(r"\s*\((?P<who>[A-Z][^()\d;]{1,90}?),\s*(?:19|20)\d\d[a-z]?\)")
+_VERB = re.compile(r"\b(?P<v>published|produced|launched|issued|released|prepared|presented|submitted|introduced|"
+                   r"completed|edited|compiled)\b")
+_BY_AFTER = re.compile(r"[,]?\s+(?P<v>prepared|published|produced|issued|written|edited|compiled|presented|submitted|"
+                       r"introduced|launched)\s+by\s+")
+_OF_ACTOR = re.compile(r"\b(?:publication|report|book|study|paper)\s+of\s+")
+_LIST_LEAD = re.compile(r"\b(?P<v>completed|published|produced|issued|released|prepared|launched|presented)\s+"
+                        r"(?:the\s+following|several|a\s+number\s+of|these)\s+(?:publications|reports|studies|papers|books)"
+                        r"\s*:", re.I)
+_EVENT_REPORT = re.compile(
+    r"\b(?P<kind>[Ss]ummary|[Ff]ull|[Ff]inal|[Aa]nnual|[Pp]rogress|[Ii]nterim)\s+report\s+of\s+the\s+"
+    r"(?P<what>(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}(?:meeting|session|conference|forum|summit|dialogue)\s+of\s+the\s+"
+    r"[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*|[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*)")
+_REPORT_GIVER = re.compile(r"\b(?:transmission|submission|presentation)\s+(?:to\s+[^,;]{1,60}?\s+)?by\s+")
+# A run of title words: capitalised words, numbers and the small words between them.
+_TITLE_RUN = re.compile(r"[A-Z0-9][\w'’\-.]*(?:(?:\s+|:\s+|,\s+(?=Revision\b))(?:[A-Z0-9][\w'’\-.]*|"
+                        + "|".join(sorted(SMALL, key=len, reverse=True)) + r"))*")
+_EVENT_WORD = re.compile(r"\b(?:symposium|meeting|conference|session|workshop|seminar|forum|event|panel|round\s+table|"
+                         r"dialogue|summit|consultation|course|campaign)s?\b[^.;]{0,25}$", re.I)
+_PRESENTED_AFTER = re.compile(r"[^\sA-Za-z]{0,3}\s*(?:that|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?presented\b")
+_DOC_HEADS = frozenset("Recommendations Manual Handbook Guide Guidelines Compendium Yearbook Factbook Atlas "
+                       "Principles Directory Glossary Survey".split())
+_HEADING_SKIP = re.compile(r"^(?:PART|ANNEX|CONTENTS|LIST|REFERENCES?|NOTES?|AGENDA|EXPLANATORY|PREFACE|CHAPTER|"
+                           r"[A-Z]\.|[IVX]+\.|\d+\.)", re.I)
+
+
+@dataclass(slots=True)
+class _Pub:
+    """One sighting of a publication."""
+
+    title: str
+    start: int  # span of the title in the text
+    end: int
+    quote: tuple[int, int]  # span of the sentence or entry that says it
+    cls: str = "Publication"
+    published: list[Mention] = field(default_factory=list)
+    presented: list[Mention] = field(default_factory=list)
+    alias: str = ""
+    full: bool = False  # from a reference list: the complete title
+
+
+def pub_ref(title: str) -> str:
+    """Ref of a publication: the `document` family, keyed "pub-<slug of the title>"; a long title keeps
+    a digest of the whole, so two titles sharing their first 70 characters stay apart."""
+    full = refs.slug(title, limit=10_000)
+    if len(full) <= 80:
+        return "document:pub-" + full
+    return "document:pub-" + full[:70].rstrip("-") + "-" + hashlib.sha1(full.encode()).hexdigest()[:8]
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    return Extraction()
+    """Publication/Report nodes with `published` and `presented` edges for one document."""
+    text = document.text
+    actors = ActorIndex(document, lexicon)
+    pubs: list[_Pub] = []
+    bib_lines: set[int] = set()
+    pubs += _bibliography(text, actors, bib_lines)
+    pubs += _running_text(text, actors, bib_lines)
+    pubs += _event_reports(text, actors)
+    pubs += _contributed_papers(text, actors)
+    return _emit(document, pubs)
+
+
+# ---- reference lists -----------------------------------------------------------------------------
+
+def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_Pub]:
+    out = []
+    for m in _BIB.finditer(text):
+        rest_s = m.start("rest")
+        rest = m.group("rest")
+        authors = m.group("authors").strip()
+        if not authors[:1].isupper() or len(authors.split()) > 25:
+            continue
+        bib_lines.add(m.start())
+        quote = (m.start("authors"), m.end())
+        if rest.startswith("*"):
+            close = rest.find("*", 1)
+            if close < 0:
+                continue
+            ts, te = rest_s + 1, rest_s + close
+        else:
+            end = _TITLE_END.search(rest)
+            ts, te = rest_s, rest_s + (end.start() if end else len(rest))
+        title = _clean_title(text[ts:te])
+        if not _real_title(title):
+            continue
+        ts = ts + text[ts:te].find(title[:10]) if title[:10] in text[ts:te] else ts
+        te = ts + len(title)
+        after = text[te:m.end()]
+        who = actors.within(m.start("authors"), m.end("authors"))
+        pub = _Pub(title, ts, te, quote, _cls(title, after), full=True)
+        if _PRESENTED_AT.search(after):
+            pub.presented += who
+        else:
+            pub.published += who
+        tail = text[te:m.end()]
+        p = _PUBLISHER.search(tail)
+        if p:
+            pub.published += actors.within(te + p.start("pub"), te + p.end("pub"))
+        u = _UN_PUB.search(tail)
+        if u:
+            pub.published += actors.within(te + u.start("pub"), te + u.end("pub"))
+        out.append(pub)
+        c = _CONTAINER.search(tail)
+        if c:  # a chapter "In *Perspectives on Gender and Migration*": the book is a publication too
+            cs, ce = te + c.start("t"), te + c.end("t")
+            ctitle = _clean_title(text[cs:ce])
+            if _real_title(ctitle):
+                book = _Pub(ctitle, cs, cs + len(ctitle), quote, _cls(ctitle, ""), full=True)
+                if u:
+                    book.published += actors.within(te + u.start("pub"), te + u.end("pub"))
+                out.append(book)
+    return out
+
+
+# ---- running text --------------------------------------------------------------------------------
+
+def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_Pub]:
+    out: list[_Pub] = []
+    lists = _list_blocks(text, actors)
+    for ss, se in split_sentences(text):
+        line_start = text.rfind("\n", 0, ss) + 1
+        if line_start in bib_lines:
+            continue
+        found: list[_Pub] = []
+        for m in _ITALIC.finditer(text, ss, se):
+            ts, te = m.start("t"), m.end("t")
+            title = _clean_title(m.group("t"))
+            if not _real_title(title) or _NOT_DOC.search(text[max(ss, ts - 30):ts - 1]):
+                continue
+            cited = _CITATION.match(text, m.end())
+            in_list = any(a <= ts < b for _, a, b, _ in lists)
+            if not (cited or in_list or _CUE.search(text, max(ss, ts - 90), ts - 1)):
+                continue
+            found.append(_Pub(title, ts, ts + len(title), (ss, se), _cls(title, text[max(ss, ts - 40):ts])))
+        for m in _QUOTED.finditer(text, ss, se):
+            ts = m.start("t")
+            title = _clean_title(m.group("t"))
+            window = text[max(ss, ts - 60):ts]
+            if not _real_title(title) or not re.search(r"\b(?:report|paper|study|publication|book|entitled|titled)\b",
+                                                       window, re.I):
+                continue
+            if not _title_case(title):
+                continue
+            found.append(_Pub(title, ts, ts + len(title), (ss, se), _cls(title, window)))
+        found += _plain_titles(text, ss, se, found, lists)
+        for p in found:
+            _attach_actors(text, p, actors, ss, se)
+            for lead, a, b, who in lists:
+                if a <= p.start < b:
+                    p.published += [w for w in who if w not in p.published]
+                    p.quote = (lead, p.quote[1])  # the lead sentence names the publisher
+        out += found
+    return out
+
+
+def _plain_titles(text: str, ss: int, se: int, taken: list[_Pub], lists) -> list[_Pub]:
+    """Titles without italics: "the report entitled Principles and …", "the Manual on Statistics of …",
+    and title-case runs cited with author and year ("A Gendered Assessment of the Brain Drain (Docquier, 2008)")."""
+    out: list[_Pub] = []
+    busy = [(p.start, p.end) for p in taken]
+
+    def add(ts: int, te: int, ctx: str) -> None:
+        title = _clean_title(text[ts:te])
+        te = ts + len(title)
+        if not _real_title(title) or not _title_case(title) or any(a < te and ts < b for a, b in busy):
+            return
+        busy.append((ts, te))
+        out.append(_Pub(title, ts, te, (ss, se), _cls(title, ctx)))
+
+    for m in re.finditer(r"\b(?:entitled|titled)\s+(?=[A-Z])", text[ss:se]):
+        if _EVENT_WORD.search(text, max(ss, ss + m.start() - 40), ss + m.start()):
+            continue  # "The symposium, titled Mode 4 of the GATS …": an event's name
+        run = _TITLE_RUN.match(text, ss + m.end(), se)
+        if run:
+            add(run.start(), _trim_run(text, run.start(), run.end()), text[max(ss, ss + m.start() - 30):ss + m.end()])
+    if _CUE.search(text, ss, se):
+        for m in re.finditer(r"\bthe\s+(?=(?:" + "|".join(_DOC_HEADS) + r")\s+(?:on|of|for)\s+[A-Z])", text[ss:se]):
+            run = _TITLE_RUN.match(text, ss + m.end(), se)
+            if run:
+                add(run.start(), _trim_run(text, run.start(), run.end()), "")
+    for m in _CITATION.finditer(text, ss, se):
+        cs = m.start()
+        floor = max(ss, text.rfind("\n", 0, cs) + 1)
+        leads = {floor}
+        for d in re.finditer(r";\s+(?:and\s+)?|:\s+|\bincluding\s+|\b(?:book|report|paper|study)\s+|[-•]\s+",
+                             text[floor:cs]):
+            leads.add(floor + d.end())
+        for s in sorted(leads):  # the longest stretch that is all title
+            if text[s:s + 1] == "*":
+                break  # italics: handled above
+            if _TITLE_RUN.fullmatch(text, s, cs) and 3 <= len(WORD.findall(text[s:cs])) <= 30:
+                add(s, cs, "")
+                break
+    return out
+
+
+def _trim_run(text: str, s: int, e: int) -> int:
+    """A title run ends before trailing small words and a following year ("… Services in 2002")."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while words and (words[-1].group().lower() in SMALL or re.fullmatch(r"(?:19|20)\d\d", words[-1].group())):
+        words.pop()
+    return s + words[-1].end() if words else s
+
+
+def _attach_actors(text: str, p: _Pub, actors: ActorIndex, ss: int, se: int) -> None:
+    """Who published or presented the title: the subject of a publishing verb before it,
+    "publication of X entitled …", or "…, prepared by X" after it."""
+    verb = None
+    for v in _VERB.finditer(text, ss, p.start):
+        verb = v
+    if verb is not None:
+        subj = _subject(text, actors, ss, verb.start())
+        if subj:
+            (p.presented if verb.group("v") in ("presented", "submitted", "introduced") else p.published).extend(subj)
+    of = None
+    for o in _OF_ACTOR.finditer(text, max(ss, p.start - 200), p.start):
+        of = o
+    if of is not None:
+        who = actors.at(of.end())
+        if who is not None and who.evidence.end <= p.start:
+            p.published.append(who)
+    if verb is not None and verb.group("v") not in ("presented", "submitted", "introduced") and \
+            _PRESENTED_AFTER.match(text, p.end + 1 if text[p.end:p.end + 1] == "*" else p.end):
+        p.presented.extend(_subject(text, actors, ss, verb.start()))  # "… the book *X* that was presented …"
+    by = _BY_AFTER.match(text, p.end) or _BY_AFTER.match(text, p.end + 1)
+    if by:
+        who = actors.list_at(by.end(), se)
+        (p.presented if by.group("v") in ("presented", "submitted", "introduced") else p.published).extend(who)
+
+
+_SUBJECT_GAP = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*(?:(?:agencies|members|partners|secretariat|staff)\s+)?"
+                          r"(?:(?:had|has|have|also|jointly|recently|just|then|would|will|was|were|already|been|"
+                          r"successfully|officially)\s+){0,3}$")
+_WITH = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:(?:together|along|jointly)\s+with|"
+                   r"in\s+(?:collaboration|cooperation|partnership)\s+with)\s+")
+_COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|with|from|by|to)\s+(?:the\s+)?$")
+
+
+def _subject(text: str, actors: ActorIndex, ss: int, verb_start: int) -> list[Mention]:
+    """The actor(s) whose verb starts at `verb_start`: "IOM had also published", "the GMG agencies jointly
+    published", "ECLAC, together with SEGIB and IOM, presented", "Mr. Philip Guest, Assistant Director of
+    the Population Division of …, introduced"."""
+    before = actors.before(verb_start, ss)
+    if not before:
+        return []
+    m = before[0]
+    gap = text[m.evidence.end:verb_start]
+    if _SUBJECT_GAP.match(gap):
+        # "… the Population Division of the Department …": an actor inside a complement is not the subject
+        if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start):
+            return [m]
+    # "X, together with Y and Z, presented": all of them
+    if re.fullmatch(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*", gap):
+        for lead in before[1:]:
+            w = _WITH.match(text, lead.evidence.end, verb_start)
+            if w and w.end() <= m.evidence.start:
+                return [lead, *(a for a in actors.within(w.end(), verb_start) if a.ref != lead.ref)]
+    # "Mr. X, Director of the Y, introduced": the head of an apposition
+    for head in before:
+        if head.cls != "Person" and not re.match(r"\s*,", text[head.evidence.end:head.evidence.end + 3]):
+            continue
+        rest = text[head.evidence.end:verb_start]
+        if re.match(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:the\s+)?[A-Z][\w\-]*\s[^,;.]{1,160},?\s*$", rest) and \
+                not _COMPLEMENT.search(text, max(ss, head.evidence.start - 12), head.evidence.start):
+            return [head]
+        break
+    return []
+
+
+def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, list[Mention]]]:
+    """ "In 2008, ISIM completed the following publications:" and the bullet lines after it."""
+    out = []
+    for m in _LIST_LEAD.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        subj = _subject(text, actors, ls, m.start())
+        pos = text.find("\n", m.end())
+        if pos < 0:
+            continue
+        end = pos
+        for line in re.finditer(r"[^\n]*\n?", text[pos:]):
+            body = line.group().strip()
+            if not body:
+                if line.end() == 0:
+                    break
+                continue
+            if not re.match(r"[-•*]\s|\(\w\)\s", body):
+                break
+            end = pos + line.end()
+        if subj and end > pos:
+            out.append((subj[0].evidence.start, pos, end, subj))
+    return out
+
+
+# ---- reports of meetings -------------------------------------------------------------------------
+
+def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
+    """ "the summary report of the first meeting of the Global Forum …" is a Report; who transmitted,
+    submitted or presented it presented it."""
+    out = []
+    sentences = split_sentences(text)
+    for m in _EVENT_REPORT.finditer(text):
+        what = m.group("what")
+        if m.group("kind").lower() not in ("summary", "full", "final", "interim", "progress") and \
+                not re.search(r"\b(?:Commission|Conference|Forum|Meeting|Summit|Dialogue)\b", what):
+            continue
+        s, e = m.start("kind"), _trim_run(text, m.start("what"), m.end("what"))
+        title = text[s:e]
+        title = " ".join(title.split())
+        title = title[:1].upper() + title[1:]
+        ss, se = next(((a, b) for a, b in sentences if a <= s < b), (s, e))
+        pub = _Pub(title, s, e, (ss, se), "Report")
+        giver = None
+        for g in _REPORT_GIVER.finditer(text, ss, s):
+            giver = g
+        if giver is not None:
+            pub.presented += actors.list_at(giver.end(), s)
+        else:
+            verb = None
+            for v in re.finditer(r"\b(?:presented|submitted|transmitted|introduced)\b", text[ss:s]):
+                verb = v
+            if verb is not None:
+                pub.presented += _subject(text, actors, ss, ss + verb.start())
+        out.append(pub)
+    return out
+
+
+# ---- contributed papers --------------------------------------------------------------------------
+
+def _contributed_papers(text: str, actors: ActorIndex) -> list[_Pub]:
+    """An all-caps paper title followed by the contributing organization, on the next line
+    ("INTERNATIONAL MIGRATION IN THE ARAB REGION" / "League of Arab States (LAS)") or at the
+    end of the same line ("WORK ON … DEVELOPMENT International Union for the …")."""
+    out = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for i, (ls, le) in enumerate(lines):
+        line = text[ls:le]
+        if _HEADING_SKIP.match(line.strip()):
+            continue
+        caps = re.match(r"\s*((?:[A-Z0-9][A-Z0-9'’\-,:;()/&]*[ \t]+){2,}[A-Z0-9][A-Z0-9'’\-,:;()/&]*)(?![\w’'])", line)
+        if caps is None:
+            continue
+        head = caps.group(1)
+        if sum(c.isalpha() for c in head) < 12 or not is_heading_line(head):
+            continue
+        title_end = ls + caps.end(1)
+        who: list[Mention] = []
+        if text[title_end:le].strip():  # the organization closes the heading line
+            who = _whole_line_actor(text, actors, title_end, le)
+            last = re.search(r"[ \t]([A-Z]{2,6})$", head)
+            if not who and last:  # "… DEVELOPMENT NGO Committee on Migration": the acronym opens the name
+                head = head[:last.start()]
+                title_end = ls + caps.start(1) + len(head)
+                who = _whole_line_actor(text, actors, title_end, le)
+        elif i + 1 < len(lines):
+            ns, ne = lines[i + 1]
+            who = _whole_line_actor(text, actors, ns, ne)
+        if len(who) != 1 or who[0].cls in ("Person", "Country"):
+            continue
+        title = _title_from_caps(head.strip(" ,;:"))
+        ts = ls + caps.start(1)
+        out.append(_Pub(title, ts, ts + len(head.strip(" ,;:")), (ts, who[0].evidence.end),
+                        "Report" if re.search(r"\bREPORT\b", head) else "Publication", presented=who))
+    return out
+
+
+def _whole_line_actor(text: str, actors: ActorIndex, s: int, e: int) -> list[Mention]:
+    """The one actor a line consists of ("League of Arab States (LAS)", "*The John D. … Foundation*")."""
+    body = text[s:e]
+    core = re.sub(r"^[\s*$\\]+|[\s*$]+$", "", body)
+    core = re.sub(r"\s*\([A-Z][\w/&\-]*\)$", "", core)
+    if not core:
+        return []
+    cs = s + body.find(core)
+    found = actors.within(cs, cs + len(core))
+    if len(found) >= 1 and found[0].evidence.start <= cs + 4 and found[0].evidence.end >= cs + len(core) - 1:
+        return [found[0]]
+    return []
+
+
+def _title_from_caps(head: str) -> str:
+    """ "CONTRIBUTION OF THE INTERNATIONAL ORGANIZATION FOR MIGRATION" -> "Contribution of the International …"."""
+    words = head.split()
+    out = []
+    for k, w in enumerate(words):
+        low = w.lower()
+        if k > 0 and low in SMALL and not words[k - 1].endswith(":"):
+            out.append(low)
+        elif re.fullmatch(r"[IVX]+|[A-Z]{2,5}\d*|\(?[A-Z]{2,6}\)?", w) and k > 0 and len(w) <= 4 \
+                and not re.fullmatch(r"[A-Z]{2,4}", w) or w in ("UN", "WTO", "GFMD"):
+            out.append(w)
+        else:
+            out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+def _clean_title(t: str) -> str:
+    t = " ".join(t.split())
+    t = re.sub(r",\s+[A-Z][^,]*(?:,\s+[A-Z][^,]*)*,\s+eds?\.?$", "", t)  # ", Jane Roe and John Doe, eds."
+    t = re.sub(r"[\s*]+$", "", t)
+    t = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t)
+    return t.strip(" ,;.:").strip("*").strip()
+
+
+def _real_title(title: str) -> bool:
+    words = WORD.findall(title)
+    if len(words) < 2 or len(title) > 260 or "\\" in title or "$" in title:
+        return False
+    if title.count("(") != title.count(")") or sum(1 for w in words if w[:1].isalpha()) < 2:
+        return False
+    if not title[:1].isupper() and not title[:1].isdigit() and title[:1] not in "'’\"“":
+        return False
+    return sum(c.isalpha() for c in title) >= 6
+
+
+def _title_case(title: str) -> bool:
+    """Most content words of a title are capitalised ("Remittances by the Highly Educated")."""
+    words = [w for w in WORD.findall(title) if w.lower() not in SMALL and w[:1].isalpha()]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.75 and title[:1].isupper()
+
+
+def _cls(title: str, context: str) -> str:
+    return "Report" if re.search(r"\b[Rr]eport\b", title) or re.search(r"\b[Rr]eport\s+(?:entitled\s+)?$", context) \
+        else "Publication"
+
+
+def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
+    out = Extraction()
+    text, doc = document.text, document.doc_id
+
+    def ev(s: int, e: int) -> Evidence:
+        return Evidence(doc, s, e, text[s:e])
+
+    # a short title that is the main title of a full reference-list title is that publication
+    full = {refs.fold(p.title): p.title for p in pubs if p.full}
+    main: dict[str, set[str]] = {}
+    for t in full.values():
+        for cut in re.finditer(r"[.:?]\s", t):
+            main.setdefault(refs.fold(t[:cut.start()]), set()).add(t)
+    cls_of: dict[str, str] = {}
+    canon: list[tuple[_Pub, str, str]] = []
+    for p in pubs:
+        key = refs.fold(p.title)
+        title = p.title
+        if key not in full and len(main.get(key, ())) == 1:
+            title = next(iter(main[key]))
+        ref = pub_ref(title)
+        if p.cls == "Report" or cls_of.get(ref) == "Report":
+            cls_of[ref] = "Report"
+        else:
+            cls_of.setdefault(ref, "Publication")
+        canon.append((p, ref, title))
+    said: set[tuple[str, str, str, tuple[int, int]]] = set()
+    for p, ref, title in canon:
+        aliases = (p.title,) if p.title != title else ()
+        out.mentions.append(Mention(ref, cls_of[ref], title, ev(p.start, p.end), aliases))
+        for prop, who in (("published", p.published), ("presented", p.presented)):
+            for a in who:
+                if (a.ref, prop, ref, p.quote) in said:
+                    continue
+                said.add((a.ref, prop, ref, p.quote))
+                out.mentions.append(a)
+                out.relations.append(Relation(a.ref, prop, ref, ev(*p.quote)))
+    return out
