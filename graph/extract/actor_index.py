@@ -95,6 +95,10 @@ class ActorIndex:
                 out.append(m)
         return out
 
+    def subject(self, floor: int, verb_start: int) -> list[Mention]:
+        """The actor(s) whose verb starts at `verb_start`, looking back no further than `floor`."""
+        return _subject(self, floor, verb_start)
+
     def list_at(self, pos: int, limit: int) -> list[Mention]:
         """The actors listed from `pos` on ("ILO, IOM and the United Nations Population Fund (UNFPA)"):
         consecutive mentions joined only by commas, "and", "as well as" or an acronym in brackets."""
@@ -111,8 +115,8 @@ class ActorIndex:
             acr = _ACR_AFTER.match(self.text, end)
             gap_start = acr.end() if acr else end
             if nxt.evidence.start < gap_start:  # the acronym itself: "(IOM)"
-                if nxt.ref == out[-1].ref:
-                    end = nxt.evidence.end
+                if nxt.ref == out[-1].ref and acr is not None:
+                    end = acr.end()
                     i += 1
                     continue
                 break
@@ -124,3 +128,45 @@ class ActorIndex:
             end = nxt.evidence.end
             i += 1
         return out
+
+
+_SUBJECT_GAP = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*(?:(?:agencies|members|partners|secretariat|staff)\s+)?"
+                          r"(?:(?:had|has|have|also|jointly|recently|just|then|would|will|was|were|already|been|"
+                          r"successfully|officially)\s+){0,3}$")
+_WITH = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:(?P<with>(?:together|along|jointly)\s+with|"
+                   r"in\s+(?:collaboration|cooperation|partnership)\s+with)|through|via)\s+(?:the\s+)?")
+_COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|with|from|by|to)\s+(?:the\s+)?$")
+
+
+def _subject(index: "ActorIndex", ss: int, verb_start: int) -> list[Mention]:
+    """The actor(s) whose verb starts at `verb_start`: "IOM had also published", "the GMG agencies jointly
+    published", "ECLAC, together with SEGIB and IOM, presented", "Mr. Philip Guest, Assistant Director of
+    the Population Division of …, introduced"."""
+    text, actors = index.text, index
+    before = actors.before(verb_start, ss)
+    if not before:
+        return []
+    m = before[0]
+    gap = text[m.evidence.end:verb_start]
+    if _SUBJECT_GAP.match(gap):
+        # "… the Population Division of the Department …": an actor inside a complement is not the subject
+        if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start):
+            return [m]
+    # "X, together with Y and Z, presented": all of them
+    if re.fullmatch(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*", gap):
+        for lead in before[1:]:
+            w = _WITH.match(text, lead.evidence.end, verb_start)
+            if w and w.end() <= m.evidence.start:
+                if not w.group("with"):  # "ECLAC, through CELADE, will lead": the one who acts through another
+                    return [lead]
+                return [lead, *(a for a in actors.within(w.end(), verb_start) if a.ref != lead.ref)]
+    # "Mr. X, Director of the Y, introduced": the head of an apposition
+    for head in before:
+        if head.cls != "Person" and not re.match(r"\s*,", text[head.evidence.end:head.evidence.end + 3]):
+            continue
+        rest = text[head.evidence.end:verb_start]
+        if re.match(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:the\s+)?[A-Z][\w\-]*\s[^,;.]{1,160},?\s*$", rest) and \
+                not _COMPLEMENT.search(text, max(ss, head.evidence.start - 12), head.evidence.start):
+            return [head]
+        break
+    return []

@@ -258,7 +258,7 @@ def _attach_actors(text: str, p: _Pub, actors: ActorIndex, ss: int, se: int) -> 
     for v in _VERB.finditer(text, ss, p.start):
         verb = v
     if verb is not None:
-        subj = _subject(text, actors, ss, verb.start())
+        subj = actors.subject(ss, verb.start())
         if subj:
             (p.presented if verb.group("v") in ("presented", "submitted", "introduced") else p.published).extend(subj)
     of = None
@@ -270,50 +270,11 @@ def _attach_actors(text: str, p: _Pub, actors: ActorIndex, ss: int, se: int) -> 
             p.published.append(who)
     if verb is not None and verb.group("v") not in ("presented", "submitted", "introduced") and \
             _PRESENTED_AFTER.match(text, p.end + 1 if text[p.end:p.end + 1] == "*" else p.end):
-        p.presented.extend(_subject(text, actors, ss, verb.start()))  # "… the book *X* that was presented …"
+        p.presented.extend(actors.subject(ss, verb.start()))  # "… the book *X* that was presented …"
     by = _BY_AFTER.match(text, p.end) or _BY_AFTER.match(text, p.end + 1)
     if by:
         who = actors.list_at(by.end(), se)
         (p.presented if by.group("v") in ("presented", "submitted", "introduced") else p.published).extend(who)
-
-
-_SUBJECT_GAP = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*(?:(?:agencies|members|partners|secretariat|staff)\s+)?"
-                          r"(?:(?:had|has|have|also|jointly|recently|just|then|would|will|was|were|already|been|"
-                          r"successfully|officially)\s+){0,3}$")
-_WITH = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:(?:together|along|jointly)\s+with|"
-                   r"in\s+(?:collaboration|cooperation|partnership)\s+with)\s+")
-_COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|with|from|by|to)\s+(?:the\s+)?$")
-
-
-def _subject(text: str, actors: ActorIndex, ss: int, verb_start: int) -> list[Mention]:
-    """The actor(s) whose verb starts at `verb_start`: "IOM had also published", "the GMG agencies jointly
-    published", "ECLAC, together with SEGIB and IOM, presented", "Mr. Philip Guest, Assistant Director of
-    the Population Division of …, introduced"."""
-    before = actors.before(verb_start, ss)
-    if not before:
-        return []
-    m = before[0]
-    gap = text[m.evidence.end:verb_start]
-    if _SUBJECT_GAP.match(gap):
-        # "… the Population Division of the Department …": an actor inside a complement is not the subject
-        if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start):
-            return [m]
-    # "X, together with Y and Z, presented": all of them
-    if re.fullmatch(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*", gap):
-        for lead in before[1:]:
-            w = _WITH.match(text, lead.evidence.end, verb_start)
-            if w and w.end() <= m.evidence.start:
-                return [lead, *(a for a in actors.within(w.end(), verb_start) if a.ref != lead.ref)]
-    # "Mr. X, Director of the Y, introduced": the head of an apposition
-    for head in before:
-        if head.cls != "Person" and not re.match(r"\s*,", text[head.evidence.end:head.evidence.end + 3]):
-            continue
-        rest = text[head.evidence.end:verb_start]
-        if re.match(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:the\s+)?[A-Z][\w\-]*\s[^,;.]{1,160},?\s*$", rest) and \
-                not _COMPLEMENT.search(text, max(ss, head.evidence.start - 12), head.evidence.start):
-            return [head]
-        break
-    return []
 
 
 def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, list[Mention]]]:
@@ -321,7 +282,7 @@ def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, lis
     out = []
     for m in _LIST_LEAD.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
-        subj = _subject(text, actors, ls, m.start())
+        subj = actors.subject(ls, m.start())
         pos = text.find("\n", m.end())
         if pos < 0:
             continue
@@ -368,7 +329,7 @@ def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
             for v in re.finditer(r"\b(?:presented|submitted|transmitted|introduced)\b", text[ss:s]):
                 verb = v
             if verb is not None:
-                pub.presented += _subject(text, actors, ss, ss + verb.start())
+                pub.presented += actors.subject(ss, ss + verb.start())
         out.append(pub)
     return out
 
