@@ -85,7 +85,24 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             for f in funders:
                 tie(subj, "fundedBy", f, ss, se)
     _projects(document, actors, sentences, out)
+    _initiative_papers(document, actors, out)
     return out
+
+
+def _initiative_papers(document: Document, actors: ActorIndex, out: Extraction) -> None:
+    """A contributed paper titled by an initiative ("INITIATIVE ON GLOBAL MIGRATION AND HUMAN MOBILITY" /
+    "The John D. and Catherine T. MacArthur Foundation") describes that organization's initiative."""
+    from graph.extract.publications import contributed_papers
+
+    text, doc = document.text, document.doc_id
+    for title, s, e, quote, org in contributed_papers(text, actors):
+        if not re.match(rf"{_HEAD}\s+(?:on|for|of|to)\s", title):
+            continue
+        ref = refs.event(title)
+        out.mentions += [Mention(ref, "Event", title, Evidence(doc, s, e, text[s:e])), org]
+        qs, qe = quote
+        out.attributes.append(Attribute(ref, "status", Value("held"), Evidence(doc, qs, qe, text[qs:qe])))
+        out.relations.append(Relation(org.ref, "organized", ref, Evidence(doc, qs, qe, text[qs:qe])))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -258,7 +275,7 @@ def _project_names(text: str, actors: ActorIndex, ss: int, se: int):
         if title:
             te = ts + len(title)
             written = " ".join(text[m.start("kind"):te].split())
-            add(title, ts, te, (written, _main(title)), [org])
+            add(title, ts, te, (written, _main(written), _main(title)), [org])
     # "the UNIFEM Asia Pacific … Regional Programme on Empowering Women Migrant Workers in Asia"
     for m in re.finditer(rf"\b{_HEAD}\b", text[ss:se]):
         hs = ss + m.start()
@@ -304,7 +321,9 @@ def _project_names(text: str, actors: ActorIndex, ss: int, se: int):
             orgs = actors.subject(ss, v.start())
             if title and orgs:
                 te = ts + len(title)
-                add(title, ts, te, (" ".join(text[v.end():te].split()), _main(title)), orgs)
+                written = " ".join(text[v.end():te].split())
+                # the name as written, and without its subtitle: "development account project Strengthening …"
+                add(title, ts, te, (written, _main(written), _main(title)), orgs)
     return out
 
 

@@ -59,6 +59,8 @@ _EVENT_REPORT = re.compile(
     r"\b(?P<kind>[Ss]ummary|[Ff]ull|[Ff]inal|[Aa]nnual|[Pp]rogress|[Ii]nterim)\s+report\s+of\s+the\s+"
     r"(?P<what>(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}(?:meeting|session|conference|forum|summit|dialogue)\s+of\s+the\s+"
     r"[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*|[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*)")
+_OUTPUTS = re.compile(r"\b(?:outputs?|publications?|products?|flagship\s+reports?)\s+of\s+"
+                      r"(?P<who>(?:the\s+)?[A-Z][\w/\-]*(?:\s+[A-Z][\w/\-]*)*)\s+(?:were|was|are|is|include[sd]?)\b")
 _REPORT_GIVER = re.compile(r"\b(?:transmission|submission|presentation)\s+(?:to\s+[^,;]{1,60}?\s+)?by\s+")
 # A run of title words: capitalised words, numbers and the small words between them.
 _TITLE_RUN = re.compile(r"[A-Z0-9][\w'’\-.]*(?:(?:\s+|:\s+|,\s+(?=Revision\b))(?:[A-Z0-9][\w'’\-.]*|"
@@ -106,6 +108,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     pubs += _running_text(text, actors, bib_lines)
     pubs += _event_reports(text, actors)
     pubs += _contributed_papers(text, actors)
+    pubs += _listed_documents(text)
     return _emit(document, pubs)
 
 
@@ -192,14 +195,34 @@ def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_P
                 continue
             found.append(_Pub(title, ts, ts + len(title), (ss, se), _cls(title, window)))
         found += _plain_titles(text, ss, se, found, lists)
+        outputs = _OUTPUTS.search(text, ss, se)
+        owner = _owner(text, actors, outputs.start("who"), outputs.end("who")) if outputs else None
         for p in found:
             _attach_actors(text, p, actors, ss, se)
+            if owner is not None and p.start > outputs.end() and owner not in p.published:
+                p.published.append(owner)  # "Two key outputs of the Division were the Recommendations on …"
             for lead, a, b, who in lists:
                 if a <= p.start < b:
                     p.published += [w for w in who if w not in p.published]
                     p.quote = (lead, p.quote[1])  # the lead sentence names the publisher
         out += found
     return out
+
+
+def _owner(text: str, actors: ActorIndex, s: int, e: int) -> Mention | None:
+    """The actor a possessive phrase names: "of IOM", or "of the Division" for the last Division named
+    in the paragraph."""
+    who = actors.at(s)
+    if who is not None and who.evidence.end <= e:
+        return who
+    head = re.fullmatch(r"(?:the\s+)?([A-Z][a-z]+)", text[s:e].strip())
+    if head is None:
+        return None
+    para = text.rfind("\n\n", 0, s)
+    for m in actors.before(s, max(para, 0)):
+        if m.cls not in ("Person", "Country") and m.label.split()[-1] == head.group(1):
+            return m
+    return None
 
 
 def _plain_titles(text: str, ss: int, se: int, taken: list[_Pub], lists) -> list[_Pub]:
@@ -334,13 +357,40 @@ def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
     return out
 
 
+# ---- documents listed as bullets -----------------------------------------------------------------
+
+_DOC_BULLET = re.compile(r"^[ \t]*[•▪◦][ \t]+(?P<t>(?:Paper|Report|Study|Fact-?sheet|Fact\s+sheet|Bulletin|Brief|"
+                         r"Policy\s+brief|Booklet|Handbook|Manual|Guide|Compendium)\s+on\s+[A-Z][^\n]{3,180}?)[ \t]*$", re.M)
+
+
+def _listed_documents(text: str) -> list[_Pub]:
+    """ "• Paper on Labour Migration in Arab Countries" followed by "This paper was presented at …": a
+    list of an agency's outputs, each a document named by its kind and subject."""
+    out = []
+    for m in _DOC_BULLET.finditer(text):
+        kind = m.group("t").split()[0].lower().rstrip("s")
+        nxt = re.match(r"\s*\n\s*(?:This|The)\s+([\w\-]+)", text[m.end():m.end() + 80])
+        if not nxt or not nxt.group(1).lower().startswith(kind[:5]):
+            continue
+        title = _clean_title(m.group("t"))
+        if _real_title(title):
+            ts = m.start("t")
+            out.append(_Pub(title, ts, ts + len(title), (ts, ts + len(title)), _cls(title, "")))
+    return out
+
+
 # ---- contributed papers --------------------------------------------------------------------------
 
 def _contributed_papers(text: str, actors: ActorIndex) -> list[_Pub]:
-    """An all-caps paper title followed by the contributing organization, on the next line
+    return [_Pub(title, s, e, quote, "Report" if re.search(r"\bReport\b", title) else "Publication", presented=[org])
+            for title, s, e, quote, org in contributed_papers(text, actors)]
+
+
+def contributed_papers(text: str, actors: ActorIndex) -> list[tuple[str, int, int, tuple[int, int], Mention]]:
+    """(title, start, end, quote span, organization) of each contributed paper. An all-caps paper title followed by the contributing organization, on the next line
     ("INTERNATIONAL MIGRATION IN THE ARAB REGION" / "League of Arab States (LAS)") or at the
     end of the same line ("WORK ON … DEVELOPMENT International Union for the …")."""
-    out = []
+    out: list[tuple[str, int, int, tuple[int, int], Mention]] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for i, (ls, le) in enumerate(lines):
         line = text[ls:le]
@@ -368,8 +418,7 @@ def _contributed_papers(text: str, actors: ActorIndex) -> list[_Pub]:
             continue
         title = _title_from_caps(head.strip(" ,;:"))
         ts = ls + caps.start(1)
-        out.append(_Pub(title, ts, ts + len(head.strip(" ,;:")), (ts, who[0].evidence.end),
-                        "Report" if re.search(r"\bREPORT\b", head) else "Publication", presented=who))
+        out.append((title, ts, ts + len(head.strip(" ,;:")), (ts, who[0].evidence.end), who[0]))
     return out
 
 
@@ -434,7 +483,7 @@ def _title_case(title: str) -> bool:
 
 
 def _cls(title: str, context: str) -> str:
-    return "Report" if re.search(r"\b[Rr]eport\b", title) or re.search(r"\b[Rr]eport\s+(?:entitled\s+)?$", context) \
+    return "Report" if re.search(r"\b[Rr]eport\b", title) or re.search(r"\b[Rr]eport\s+(?:(?:entitled|titled)\s+)?[*\"“]?$", context) \
         else "Publication"
 
 
