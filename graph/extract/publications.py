@@ -26,7 +26,7 @@ from graph.extract.actor_index import ActorIndex
 from graph.extract.lexmatch import WORD, is_heading_line
 from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
-from graph.model import Document, Evidence, Extraction, Mention, Relation
+from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 
 SMALL = frozenset("a an and as at by de del for from in into of on or the to with via vs versus y".split())
 
@@ -87,6 +87,7 @@ class _Pub:
     presented: list[Mention] = field(default_factory=list)
     alias: str = ""
     full: bool = False  # from a reference list: the complete title
+    symbol: str = ""  # UN document symbol given in the reference ("A/63/265")
 
 
 def pub_ref(title: str) -> str:
@@ -104,7 +105,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     actors = ActorIndex(document, lexicon)
     pubs: list[_Pub] = []
     bib_lines: set[int] = set()
-    pubs += _bibliography(text, actors, bib_lines)
+    pubs += _bibliography(text, actors, bib_lines, document.title)
     pubs += _running_text(text, actors, bib_lines)
     pubs += _event_reports(text, actors)
     pubs += _contributed_papers(text, actors)
@@ -114,7 +115,10 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
 # ---- reference lists -----------------------------------------------------------------------------
 
-def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_Pub]:
+_SYMBOL = re.compile(r"(?:^|[\s,.(])([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+){2,})(?<!\.)\.?\)?\s*$")
+
+
+def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int], self_title: str = "") -> list[_Pub]:
     out = []
     for m in _BIB.finditer(text):
         rest_s = m.start("rest")
@@ -139,7 +143,11 @@ def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_P
         te = ts + len(title)
         after = text[te:m.end()]
         who = actors.within(m.start("authors"), m.end("authors"))
-        pub = _Pub(title, ts, te, quote, _cls(title, after), full=True)
+        if refs.fold(title) == refs.fold(self_title):
+            continue  # the suggested citation of the source document itself: that node exists already
+        cls = "Report" if re.match(r"[\W]*Report\b", after) else _cls(title, after)
+        sym = _SYMBOL.search(after)
+        pub = _Pub(title, ts, te, quote, cls, full=True, symbol=sym.group(1) if sym else "")
         if _PRESENTED_AT.search(after):
             pub.presented += who
         else:
@@ -500,6 +508,12 @@ def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
     for t in full.values():
         for cut in re.finditer(r"[.:?]\s", t):
             main.setdefault(refs.fold(t[:cut.start()]), set()).add(t)
+    # a reference that gives a UN symbol is keyed by it: "International Migration and Development" names
+    # many reports, "A/63/265" one
+    symbols: dict[str, set[str]] = {}
+    for p in pubs:
+        if p.symbol:
+            symbols.setdefault(refs.fold(p.title), set()).add(p.symbol)
     cls_of: dict[str, str] = {}
     canon: list[tuple[_Pub, str, str]] = []
     for p in pubs:
@@ -507,7 +521,8 @@ def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
         title = p.title
         if key not in full and len(main.get(key, ())) == 1:
             title = next(iter(main[key]))
-        ref = pub_ref(title)
+        sym = symbols.get(refs.fold(title), set())
+        ref = "document:pub-" + refs.symbol_slug(next(iter(sym))) if len(sym) == 1 else pub_ref(title)
         if p.cls == "Report" or cls_of.get(ref) == "Report":
             cls_of[ref] = "Report"
         else:
@@ -517,6 +532,10 @@ def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
     for p, ref, title in canon:
         aliases = (p.title,) if p.title != title else ()
         out.mentions.append(Mention(ref, cls_of[ref], title, ev(p.start, p.end), aliases))
+        if p.symbol and ref == "document:pub-" + refs.symbol_slug(p.symbol):
+            at = text.find(p.symbol, p.end, p.quote[1])
+            if at >= 0:
+                out.attributes.append(Attribute(ref, "symbol", Value(p.symbol), ev(at, at + len(p.symbol))))
         for prop, who in (("published", p.published), ("presented", p.presented)):
             for a in who:
                 if (a.ref, prop, ref, p.quote) in said:
