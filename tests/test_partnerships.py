@@ -138,3 +138,9 @@ def test_corpus_project_countries(corpus):
     held = {(label[r.subject], label[r.object]) for r in corpus.relations if r.prop == "heldIn"}
     project = "Gender and Remittances: Building Gender-Sensitive Local Development"
     assert {(project, c) for c in ("Albania", "Philippines", "Senegal")} <= held
+
+
+def test_co_sponsorship_is_partnership_not_funding():
+    _, x = run("GIMS held a seminar co-sponsored by the Arnor Migration Office.\n")
+    assert rels(x, "fundedBy") == set()
+    assert rels(x, "partneredWith") == {(GIMS.name, AMO.name)}

@@ -176,3 +176,22 @@ def test_corpus_publications_are_not_resolution_verbs_or_garbage(corpus):
     labels = set(titles(x))
     assert not any(t in labels for t in ("Requests", "Decides", "Further decides"))
     assert all(len(t.split()) >= 2 and t.count("(") == t.count(")") for t in labels)
+
+
+def test_representative_presents_for_the_organization():
+    _, x = run("The representative of the Arnor Migration Office presented the report entitled "
+               "*Northern Labour Flows*, prepared for the forum.\n")
+    assert rels(x, "presented") == {(AMO.name, "Northern Labour Flows")}
+
+
+def test_sentence_ending_in_a_year_is_not_a_reference_entry():
+    _, x = run("The Council adopted its plan on the protection of migrants (2006). The plan was welcomed.\n")
+    assert titles(x) == {}
+
+
+def test_reference_entry_with_a_un_symbol_is_keyed_by_it():
+    _, x = run("- Arnor Migration Office (2031). *Northern Labour Flows*. Report of the Director, 1 May 2031. "
+               "A/86/123.\n")
+    ref = "document:pub-A-86-123"
+    assert {m.cls for m in x.mentions if m.ref == ref} == {"Report"}
+    assert {(a.prop, a.value.lexical) for a in x.attributes if a.ref == ref} == {("symbol", "A/86/123")}

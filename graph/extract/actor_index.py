@@ -135,6 +135,7 @@ _SUBJECT_GAP = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*(?:(?:agencies|members|
                           r"successfully|officially)\s+){0,3}$")
 _WITH = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*(?:(?P<with>(?:together|along|jointly)\s+with|"
                    r"in\s+(?:collaboration|cooperation|partnership)\s+with)|through|via)\s+(?:the\s+)?")
+_SPEAKS_FOR = re.compile(r"\b(?:[Rr]epresentatives?|[Dd]elegations?|[Dd]elegates?|[Oo]bservers?)\s+of\s+(?:the\s+)?$")
 _COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|with|from|by|to)\s+(?:the\s+)?$")
 
 
@@ -150,8 +151,9 @@ def _subject(index: "ActorIndex", ss: int, verb_start: int) -> list[Mention]:
     gap = text[m.evidence.end:verb_start]
     if _SUBJECT_GAP.match(gap):
         # "… the Population Division of the Department …": an actor inside a complement is not the subject
-        if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start):
-            return [m]
+        if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start) or \
+                _SPEAKS_FOR.search(text, max(ss, m.evidence.start - 40), m.evidence.start):
+            return [m]  # "IOM had published", "the representative of ECLAC presented"
     # "X, together with Y and Z, presented": all of them
     if re.fullmatch(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*", gap):
         for lead in before[1:]:

@@ -37,7 +37,7 @@ _BETWEEN = re.compile(r"\b(?:partnerships?|collaboration|cooperation|agreement|m
 _CO_VERB = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+|also\s+)?(?:convened|organi[sz]ed|co-organi[sz]ed|"
                       r"launched|established|founded|signed|hosted|co-hosted|implemented|published)\b")
 _FUND_CUE = re.compile(
-    r"\b(?:(?:funded|financed|co-?financed|co-?funded|sponsored|financially\s+supported|supported\s+financially)\s+by"
+    r"(?<![\w\-])(?:(?:funded|financed|co-?financed|co-?funded|sponsored|financially\s+supported|supported\s+financially)\s+by"
     r"|with\s+(?:the\s+)?(?:financial\s+support|funding|funds|financing|(?:a\s+)?grants?)\s+(?:from|of)"
     r"|(?:receives?|received|receiving)\s+(?:financial\s+support|funding|funds|(?:a\s+)?grants?)\s+from)\s+")
 _REPORTING = re.compile(r"\s*(?:said|noted|stated|reported|explained|added|observed|stressed|mentioned|recalled|"

@@ -115,6 +115,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
 # ---- reference lists -----------------------------------------------------------------------------
 
+_AUTHOR_LINKS = frozenset("and of for the on in de del da van von der la le y et al eds ed".split())
 _SYMBOL = re.compile(r"(?:^|[\s,.(])([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+){2,})(?<!\.)\.?\)?\s*$")
 
 
@@ -126,6 +127,9 @@ def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int], self_title
         authors = m.group("authors").strip()
         if not authors[:1].isupper() or len(authors.split()) > 25:
             continue
+        lower = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", authors) if w[:1].islower() and w not in _AUTHOR_LINKS]
+        if len(lower) > 1:
+            continue  # a sentence that happens to end in "(2006).", not a list of authors
         bib_lines.add(m.start())
         quote = (m.start("authors"), m.end())
         if rest.startswith("*"):
