@@ -144,3 +144,11 @@ def test_co_sponsorship_is_partnership_not_funding():
     _, x = run("GIMS held a seminar co-sponsored by the Arnor Migration Office.\n")
     assert rels(x, "fundedBy") == set()
     assert rels(x, "partneredWith") == {(GIMS.name, AMO.name)}
+
+
+def test_countries_after_a_programme_name_are_where_it_runs_not_its_name():
+    _, x = run("The Gondor Institute for Migration Studies (GIMS), in cooperation with the Arnor Migration Office, "
+               "launched the Safe Crossings Protection Programme in Arnor and Gondor in 2031.\n")
+    assert {m.label for m in x.mentions if m.cls == "Event"} == {"Safe Crossings Protection Programme"}
+    assert (GIMS.name, "Safe Crossings Protection Programme") in rels(x, "organized")
+    assert {r.object for r in x.relations if r.prop == "heldIn"} == {refs.country("ARN"), refs.country("GON")}

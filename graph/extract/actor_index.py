@@ -149,6 +149,12 @@ def _subject(index: "ActorIndex", ss: int, verb_start: int) -> list[Mention]:
         return []
     m = before[0]
     gap = text[m.evidence.end:verb_start]
+    if len(before) > 1 and before[1].ref == m.ref and text[m.evidence.start - 1:m.evidence.start] == "(" \
+            and text[m.evidence.end:m.evidence.end + 1] == ")":
+        # "the International Organization for Migration (IOM), launched": the acronym restates the name
+        gap = text[m.evidence.end + 1:verb_start]
+        before = before[1:]
+        m = before[0]
     if _SUBJECT_GAP.match(gap):
         # "… the Population Division of the Department …": an actor inside a complement is not the subject
         if not _COMPLEMENT.search(text, max(ss, m.evidence.start - 12), m.evidence.start) or \

@@ -286,6 +286,14 @@ def _project_names(text: str, actors: ActorIndex, ss: int, se: int):
         if not run or run.end() < hs + len(m.group()):
             continue
         name = _trim(text[start:run.end()])
+        for c in actors.within(start, start + len(name)):
+            if c.cls == "Country" and c.evidence.start > hs and \
+                    re.search(r"\s(?:in|to|for)\s+(?:the\s+)?$", text[start:c.evidence.start]):
+                # "… Programme in Nepal and Sri Lanka": where it runs, not its name
+                cut = re.search(r"\s(?:in|to|for)\s+(?:the\s+)?$", text[start:c.evidence.start])
+                name = _trim(text[start:start + cut.start()])
+                break
+        name = re.sub(r"(?:\s+(?:in|since|from|of)\s+\d{4})+$", "", name)
         if len(WORD.findall(name)) < 3 or re.search(rf"{_HEAD}\s+of\s+Action\b", name) \
                 or re.match(r"(?:Regional|National|Global|New|This|That|The)\s+" + _HEAD + "$", name):
             continue
