@@ -152,3 +152,17 @@ def test_countries_after_a_programme_name_are_where_it_runs_not_its_name():
     assert {m.label for m in x.mentions if m.cls == "Event"} == {"Safe Crossings Protection Programme"}
     assert (GIMS.name, "Safe Crossings Protection Programme") in rels(x, "organized")
     assert {r.object for r in x.relations if r.prop == "heldIn"} == {refs.country("ARN"), refs.country("GON")}
+
+
+def test_established_relationship_is_a_partnership():
+    _, x = run("GIMS has established a close relationship with the Rohan Refugee Council (RRC), through agreements.\n")
+    assert rels(x, "partneredWith") == {(GIMS.name, RRC.name)}
+
+
+def test_joint_initiative_is_organized_by_the_agencies_in_its_name():
+    _, x = run("RRC is participating in the new Gondor Institute for Migration Studies–Arnor Migration Office Joint "
+               "River Initiative (GAJRI), which supports local actors.\n")
+    ev = [m for m in x.mentions if m.cls == "Event"]
+    assert {m.label for m in ev} == {"Gondor Institute for Migration Studies–Arnor Migration Office Joint River Initiative"}
+    assert "GAJRI" in ev[0].aliases
+    assert {a for a, _ in rels(x, "organized")} == {GIMS.name, AMO.name}

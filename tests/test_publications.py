@@ -195,3 +195,9 @@ def test_reference_entry_with_a_un_symbol_is_keyed_by_it():
     ref = "document:pub-A-86-123"
     assert {m.cls for m in x.mentions if m.ref == ref} == {"Report"}
     assert {(a.prop, a.value.lexical) for a in x.attributes if a.ref == ref} == {("symbol", "A/86/123")}
+
+
+def test_this_paper_prepared_by_names_the_publisher_of_the_title_before():
+    _, x = run("The Office will contribute to a paper on *Young Migrants of the North.* This paper, prepared by "
+               "GIMS, will analyse river crossings.\n")
+    assert rels(x, "published") == {(GIMS.name, "Young Migrants of the North")}

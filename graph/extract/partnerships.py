@@ -29,6 +29,8 @@ _PARTNER_CUE = re.compile(
     r"|partnered\s+with"
     r"|(?:(?:its|their|a|the)\s+)?(?:partnerships?|collaboration|cooperation|collaborative\s+work|joint\s+work|"
     r"working\s+relationships?)\s+with"
+    r"|(?:established|built|developed|has|have|maintains?|maintained)\s+(?:a\s+|close\s+|strong\s+|working\s+)*"
+    r"(?:relationship|relations|ties|links)\s+with"
     r"|(?:is|was|are|were|been|be)\s+(?:working|collaborating|cooperating|partnering)\s+(?:closely\s+)?with"
     r"|(?:co-?organi[sz]ed|jointly\s+organi[sz]ed|co-?convened|co-?hosted)\s+with"
     r"|co-?sponsored\s+by)\s+")
@@ -49,7 +51,7 @@ _PREP_BEFORE = re.compile(r"\b(?:of|for|at|in|on|from|to|by|with|through|between
 # projects, programmes, initiatives
 _HEAD = r"(?:Programme|Program|Project|Initiative)"
 _SMALL = r"(?:of|on|for|and|the|in|to|with|from|&)"
-_NAME = re.compile(rf"(?<![\w\-])(?:[A-Z][\w’'\-]*|\d+)(?:\s+(?:{_SMALL}\s+)*(?:[A-Z][\w’'\-]*|\d+))*")
+_NAME = re.compile(rf"(?<![\w\-])(?:[A-Z][\w’'\-–]*|\d+)(?:\s+(?:{_SMALL}\s+)*(?:[A-Z][\w’'\-–]*|\d+))*")
 _OF_ORG_ON = re.compile(r"\b(?:the\s+)?(?P<kind>project|programme|program|initiative)\s+of\s+(?=\S)")
 _LAUNCH = re.compile(r"\b(?P<verb>launched|started|initiated|established|set\s+up|leads?|led|will\s+lead|lead|"
                      r"(?:has\s+been\s+|is\s+|was\s+)?implementing|implements|implemented|runs|manages|coordinates|"
@@ -312,7 +314,8 @@ def _project_names(text: str, actors: ActorIndex, ss: int, se: int):
             orgs = [*actors.subject(ss, verb.start()), *orgs]
         if not orgs:
             continue  # nobody runs it: an unnamed thing ("Work Programme")
-        add(name, start, e, (re.sub(r"\s*\([A-Z][\w/&\-]*\)$", "", name),), list({o.ref: o for o in orgs}.values()))
+        acr = re.match(r"\s*\(([A-Z][\w/&\-]*)\)", text[e:e + 20])
+        add(name, start, e, (acr.group(1),) if acr else (), list({o.ref: o for o in orgs}.values()))
     # "the IUSSP launched a new initiative on international migration and co-development"
     for v in _LAUNCH.finditer(text, ss, se):
         low = _LOWER_NAME.match(text, v.end(), se)
@@ -341,12 +344,18 @@ def _name_start(text: str, floor: int, head: int) -> int | None:
     words = list(re.finditer(r"[\w’'\-–]+", text[max(floor, head - 200):head]))
     base = max(floor, head - 200)
     start = None
+    adjective = None
     for w in reversed(words):
         tok = w.group()
         if tok in ("the", "The", "its", "their"):
-            start = i
+            start = i if adjective is None else adjective
+            break
+        if adjective is not None:
             break
         if not (tok[:1].isupper() or tok in ("of", "on", "for", "and", "in", "&")):
+            if tok in ("new", "joint", "regional", "global", "national", "current", "ongoing", "multi-year"):
+                adjective = i  # "the new European Commission–United Nations Joint … Initiative"
+                continue
             break
         i = base + w.start()
     return start

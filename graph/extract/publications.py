@@ -51,6 +51,8 @@ _VERB = re.compile(r"\b(?P<v>published|produced|launched|issued|released|prepare
                    r"completed|edited|compiled)\b")
 _BY_AFTER = re.compile(r"[,]?\s+(?P<v>prepared|published|produced|issued|written|edited|compiled|presented|submitted|"
                        r"introduced|launched)\s+by\s+")
+_THIS_BY = re.compile(r"(?:This|The)\s+(?:paper|report|study|book|publication|brief|fact-sheet|volume)\s*,\s*"
+                      r"(?P<v>prepared|published|produced|written|edited|issued|presented|submitted)\s+by\s+")
 _OF_ACTOR = re.compile(r"\b(?:publication|report|book|study|paper)\s+of\s+")
 _LIST_LEAD = re.compile(r"\b(?P<v>completed|published|produced|issued|released|prepared|launched|presented)\s+"
                         r"(?:the\s+following|several|a\s+number\s+of|these)\s+(?:publications|reports|studies|papers|books)"
@@ -217,6 +219,17 @@ def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_P
                 if a <= p.start < b:
                     p.published += [w for w in who if w not in p.published]
                     p.quote = (lead, p.quote[1])  # the lead sentence names the publisher
+        # "This paper, prepared by IOM, will analyse …": the title named in the sentence before
+        this = _THIS_BY.search(text, ss, se)
+        earlier = [p for p in found if this and p.end <= this.start()]
+        if not earlier and this and out and text.rfind("\n", 0, ss) < out[-1].start:
+            earlier = [out[-1]]
+        if this and earlier:
+            prev = earlier[-1]
+            who = actors.list_at(this.end(), se)
+            (prev.presented if this.group("v") in ("presented", "submitted") else prev.published).extend(who)
+            if who:
+                prev.quote = (prev.quote[0], se)
         out += found
     return out
 
