@@ -19,25 +19,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 
 from graph import refs
 from graph.extract.actor_index import ActorIndex
-from graph.extract.lexmatch import WORD, is_heading_line
+from graph.extract.lexmatch import WORD
+from graph.extract.paper_headings import contributed_papers
+from graph.extract.reference_lists import read_references
+from graph.extract.titles import TITLE_RUN, Sighting, clean_title, document_class, real_title, title_case, trim_run
 from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
-
-SMALL = frozenset("a an and as at by de del for from in into of on or the to with via vs versus y".split())
-
-# "Betts, Alexander (2008a). Towards a … Migrants. *New Issues …*. Geneva: UNHCR."
-_BIB = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{2,250}?)[ \t]*\((?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\)"
-                  r"\.?[ \t]+(?P<rest>[^\n]+)$", re.M)
-_TITLE_END = re.compile(r"(?<=[?!])\s+(?=[A-Z*(])|\.\s+(?=[A-Z*(\"“])|\.?\s*$")
-_PUBLISHER = re.compile(r"(?:^|[.*]\s+)(?P<place>[A-Z][\w .,'’\-]{1,40}?):\s+(?P<pub>[^:]+?)\.?\s*$")
-_UN_PUB = re.compile(r"\((?P<pub>[A-Z][^(),]{1,80}?)\s+publication\b")
-_CONTAINER = re.compile(r"\bIn\s+\*(?P<t>[^*\n]{3,200}?)\*")
-_PRESENTED_AT = re.compile(r"\b(?:[Pp]aper|[Pp]resentation|[Ss]tatement|[Dd]ocument)s?\s+presented\s+at\b")
 
 _ITALIC = re.compile(r"(?<![*A-Za-z0-9])\*(?P<t>[A-Z0-9“\"'][^*\n]{2,250}?)\*(?![*A-Za-z0-9])")
 _QUOTED = re.compile(r"[\"“](?P<t>[A-Z][^\"“”\n]{4,150}?)[\"”]")
@@ -55,41 +46,23 @@ _THIS_BY = re.compile(r"(?:This|The)\s+(?:paper|report|study|book|publication|br
                       r"(?P<v>prepared|published|produced|written|edited|issued|presented|submitted)\s+by\s+")
 _OF_ACTOR = re.compile(r"\b(?:publication|report|book|study|paper)\s+of\s+")
 _LIST_LEAD = re.compile(r"\b(?P<v>completed|published|produced|issued|released|prepared|launched|presented)\s+"
-                        r"(?:the\s+following|several|a\s+number\s+of|these)\s+(?:publications|reports|studies|papers|books)"
+                        r"(?:the\s+following|several|a\s+number\s+of|these)\s+"
+                        r"(?:publications|reports|studies|papers|books)"
                         r"\s*:", re.I)
 _EVENT_REPORT = re.compile(
     r"\b(?P<kind>[Ss]ummary|[Ff]ull|[Ff]inal|[Aa]nnual|[Pp]rogress|[Ii]nterim)\s+report\s+of\s+the\s+"
     r"(?P<what>(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}(?:meeting|session|conference|forum|summit|dialogue)\s+of\s+the\s+"
-    r"[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*|[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*)")
+    r"[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*"
+    r"|[A-Z][\w’'\-]*(?:\s+(?:on|of|and|for|the|[A-Z][\w’'\-]*))*)")
 _OUTPUTS = re.compile(r"\b(?:outputs?|publications?|products?|flagship\s+reports?)\s+of\s+"
                       r"(?P<who>(?:the\s+)?[A-Z][\w/\-]*(?:\s+[A-Z][\w/\-]*)*)\s+(?:were|was|are|is|include[sd]?)\b")
 _REPORT_GIVER = re.compile(r"\b(?:transmission|submission|presentation)\s+(?:to\s+[^,;]{1,60}?\s+)?by\s+")
-# A run of title words: capitalised words, numbers and the small words between them.
-_TITLE_RUN = re.compile(r"[A-Z0-9][\w'’\-.]*(?:(?:\s+|:\s+|,\s+(?=Revision\b))(?:[A-Z0-9][\w'’\-.]*|"
-                        + "|".join(sorted(SMALL, key=len, reverse=True)) + r"))*")
 _EVENT_WORD = re.compile(r"\b(?:symposium|meeting|conference|session|workshop|seminar|forum|event|panel|round\s+table|"
                          r"dialogue|summit|consultation|course|campaign)s?\b[^.;]{0,25}$", re.I)
-_PRESENTED_AFTER = re.compile(r"[^\sA-Za-z]{0,3}\s*(?:that|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?presented\b")
+_PRESENTED_AFTER = re.compile(r"[^\sA-Za-z]{0,3}\s*(?:that|which)\s+(?:was|were|had\s+been|has\s+been)\s+"
+                              r"(?:\w+\s+)?presented\b")
 _DOC_HEADS = frozenset("Recommendations Manual Handbook Guide Guidelines Compendium Yearbook Factbook Atlas "
                        "Principles Directory Glossary Survey".split())
-_HEADING_SKIP = re.compile(r"^(?:PART|ANNEX|CONTENTS|LIST|REFERENCES?|NOTES?|AGENDA|EXPLANATORY|PREFACE|CHAPTER|"
-                           r"[A-Z]\.|[IVX]+\.|\d+\.)", re.I)
-
-
-@dataclass(slots=True)
-class _Pub:
-    """One sighting of a publication."""
-
-    title: str
-    start: int  # span of the title in the text
-    end: int
-    quote: tuple[int, int]  # span of the sentence or entry that says it
-    cls: str = "Publication"
-    published: list[Mention] = field(default_factory=list)
-    presented: list[Mention] = field(default_factory=list)
-    alias: str = ""
-    full: bool = False  # from a reference list: the complete title
-    symbol: str = ""  # UN document symbol given in the reference ("A/63/265")
 
 
 def pub_ref(title: str) -> str:
@@ -105,9 +78,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     """Publication/Report nodes with `published` and `presented` edges for one document."""
     text = document.text
     actors = ActorIndex(document, lexicon)
-    pubs: list[_Pub] = []
+    pubs: list[Sighting] = []
     bib_lines: set[int] = set()
-    pubs += _bibliography(text, actors, bib_lines, document.title)
+    pubs += read_references(text, actors, bib_lines, document.title)
     pubs += _running_text(text, actors, bib_lines)
     pubs += _event_reports(text, actors)
     pubs += _contributed_papers(text, actors)
@@ -115,99 +88,35 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     return _emit(document, pubs)
 
 
-# ---- reference lists -----------------------------------------------------------------------------
-
-_AUTHOR_LINKS = frozenset("and of for the on in de del da van von der la le y et al eds ed".split())
-_SYMBOL = re.compile(r"(?:^|[\s,.(])([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+){2,})(?<!\.)\.?\)?\s*$")
-
-
-def _bibliography(text: str, actors: ActorIndex, bib_lines: set[int], self_title: str = "") -> list[_Pub]:
-    out = []
-    for m in _BIB.finditer(text):
-        rest_s = m.start("rest")
-        rest = m.group("rest")
-        authors = m.group("authors").strip()
-        if not authors[:1].isupper() or len(authors.split()) > 25:
-            continue
-        lower = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", authors) if w[:1].islower() and w not in _AUTHOR_LINKS]
-        if len(lower) > 1:
-            continue  # a sentence that happens to end in "(2006).", not a list of authors
-        bib_lines.add(m.start())
-        quote = (m.start("authors"), m.end())
-        if rest.startswith("*"):
-            close = rest.find("*", 1)
-            if close < 0:
-                continue
-            ts, te = rest_s + 1, rest_s + close
-        else:
-            end = _TITLE_END.search(rest)
-            ts, te = rest_s, rest_s + (end.start() if end else len(rest))
-        title = _clean_title(text[ts:te])
-        if not _real_title(title):
-            continue
-        ts = ts + text[ts:te].find(title[:10]) if title[:10] in text[ts:te] else ts
-        te = ts + len(title)
-        after = text[te:m.end()]
-        who = actors.within(m.start("authors"), m.end("authors"))
-        if refs.fold(title) == refs.fold(self_title):
-            continue  # the suggested citation of the source document itself: that node exists already
-        cls = "Report" if re.match(r"[\W]*Report\b", after) else _cls(title, after)
-        sym = _SYMBOL.search(after)
-        pub = _Pub(title, ts, te, quote, cls, full=True, symbol=sym.group(1) if sym else "")
-        if _PRESENTED_AT.search(after):
-            pub.presented += who
-        else:
-            pub.published += who
-        tail = text[te:m.end()]
-        p = _PUBLISHER.search(tail)
-        if p:
-            pub.published += actors.within(te + p.start("pub"), te + p.end("pub"))
-        u = _UN_PUB.search(tail)
-        if u:
-            pub.published += actors.within(te + u.start("pub"), te + u.end("pub"))
-        out.append(pub)
-        c = _CONTAINER.search(tail)
-        if c:  # a chapter "In *Perspectives on Gender and Migration*": the book is a publication too
-            cs, ce = te + c.start("t"), te + c.end("t")
-            ctitle = _clean_title(text[cs:ce])
-            if _real_title(ctitle):
-                book = _Pub(ctitle, cs, cs + len(ctitle), quote, _cls(ctitle, ""), full=True)
-                if u:
-                    book.published += actors.within(te + u.start("pub"), te + u.end("pub"))
-                out.append(book)
-    return out
-
-
-# ---- running text --------------------------------------------------------------------------------
-
-def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[_Pub]:
-    out: list[_Pub] = []
+def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[Sighting]:
+    out: list[Sighting] = []
     lists = _list_blocks(text, actors)
     for ss, se in split_sentences(text):
         line_start = text.rfind("\n", 0, ss) + 1
         if line_start in bib_lines:
             continue
-        found: list[_Pub] = []
+        found: list[Sighting] = []
         for m in _ITALIC.finditer(text, ss, se):
             ts, te = m.start("t"), m.end("t")
-            title = _clean_title(m.group("t"))
-            if not _real_title(title) or _NOT_DOC.search(text[max(ss, ts - 30):ts - 1]):
+            title = clean_title(m.group("t"))
+            if not real_title(title) or _NOT_DOC.search(text[max(ss, ts - 30):ts - 1]):
                 continue
             cited = _CITATION.match(text, m.end())
             in_list = any(a <= ts < b for _, a, b, _ in lists)
             if not (cited or in_list or _CUE.search(text, max(ss, ts - 90), ts - 1)):
                 continue
-            found.append(_Pub(title, ts, ts + len(title), (ss, se), _cls(title, text[max(ss, ts - 40):ts])))
+            kind = document_class(title, text[max(ss, ts - 40):ts])
+            found.append(Sighting(title, ts, ts + len(title), (ss, se), kind))
         for m in _QUOTED.finditer(text, ss, se):
             ts = m.start("t")
-            title = _clean_title(m.group("t"))
+            title = clean_title(m.group("t"))
             window = text[max(ss, ts - 60):ts]
-            if not _real_title(title) or not re.search(r"\b(?:report|paper|study|publication|book|entitled|titled)\b",
+            if not real_title(title) or not re.search(r"\b(?:report|paper|study|publication|book|entitled|titled)\b",
                                                        window, re.I):
                 continue
-            if not _title_case(title):
+            if not title_case(title):
                 continue
-            found.append(_Pub(title, ts, ts + len(title), (ss, se), _cls(title, window)))
+            found.append(Sighting(title, ts, ts + len(title), (ss, se), document_class(title, window)))
         found += _plain_titles(text, ss, se, found, lists)
         outputs = _OUTPUTS.search(text, ss, se)
         owner = _owner(text, actors, outputs.start("who"), outputs.end("who")) if outputs else None
@@ -250,31 +159,31 @@ def _owner(text: str, actors: ActorIndex, s: int, e: int) -> Mention | None:
     return None
 
 
-def _plain_titles(text: str, ss: int, se: int, taken: list[_Pub], lists) -> list[_Pub]:
+def _plain_titles(text: str, ss: int, se: int, taken: list[Sighting], lists) -> list[Sighting]:
     """Titles without italics: "the report entitled Principles and …", "the Manual on Statistics of …",
     and title-case runs cited with author and year ("A Gendered Assessment of the Brain Drain (Docquier, 2008)")."""
-    out: list[_Pub] = []
+    out: list[Sighting] = []
     busy = [(p.start, p.end) for p in taken]
 
     def add(ts: int, te: int, ctx: str) -> None:
-        title = _clean_title(text[ts:te])
+        title = clean_title(text[ts:te])
         te = ts + len(title)
-        if not _real_title(title) or not _title_case(title) or any(a < te and ts < b for a, b in busy):
+        if not real_title(title) or not title_case(title) or any(a < te and ts < b for a, b in busy):
             return
         busy.append((ts, te))
-        out.append(_Pub(title, ts, te, (ss, se), _cls(title, ctx)))
+        out.append(Sighting(title, ts, te, (ss, se), document_class(title, ctx)))
 
     for m in re.finditer(r"\b(?:entitled|titled)\s+(?=[A-Z])", text[ss:se]):
         if _EVENT_WORD.search(text, max(ss, ss + m.start() - 40), ss + m.start()):
             continue  # "The symposium, titled Mode 4 of the GATS …": an event's name
-        run = _TITLE_RUN.match(text, ss + m.end(), se)
+        run = TITLE_RUN.match(text, ss + m.end(), se)
         if run:
-            add(run.start(), _trim_run(text, run.start(), run.end()), text[max(ss, ss + m.start() - 30):ss + m.end()])
+            add(run.start(), trim_run(text, run.start(), run.end()), text[max(ss, ss + m.start() - 30):ss + m.end()])
     if _CUE.search(text, ss, se):
         for m in re.finditer(r"\bthe\s+(?=(?:" + "|".join(_DOC_HEADS) + r")\s+(?:on|of|for)\s+[A-Z])", text[ss:se]):
-            run = _TITLE_RUN.match(text, ss + m.end(), se)
+            run = TITLE_RUN.match(text, ss + m.end(), se)
             if run:
-                add(run.start(), _trim_run(text, run.start(), run.end()), "")
+                add(run.start(), trim_run(text, run.start(), run.end()), "")
     for m in _CITATION.finditer(text, ss, se):
         cs = m.start()
         floor = max(ss, text.rfind("\n", 0, cs) + 1)
@@ -285,21 +194,13 @@ def _plain_titles(text: str, ss: int, se: int, taken: list[_Pub], lists) -> list
         for s in sorted(leads):  # the longest stretch that is all title
             if text[s:s + 1] == "*":
                 break  # italics: handled above
-            if _TITLE_RUN.fullmatch(text, s, cs) and 3 <= len(WORD.findall(text[s:cs])) <= 30:
+            if TITLE_RUN.fullmatch(text, s, cs) and 3 <= len(WORD.findall(text[s:cs])) <= 30:
                 add(s, cs, "")
                 break
     return out
 
 
-def _trim_run(text: str, s: int, e: int) -> int:
-    """A title run ends before trailing small words and a following year ("… Services in 2002")."""
-    words = list(re.finditer(r"\S+", text[s:e]))
-    while words and (words[-1].group().lower() in SMALL or re.fullmatch(r"(?:19|20)\d\d", words[-1].group())):
-        words.pop()
-    return s + words[-1].end() if words else s
-
-
-def _attach_actors(text: str, p: _Pub, actors: ActorIndex, ss: int, se: int) -> None:
+def _attach_actors(text: str, p: Sighting, actors: ActorIndex, ss: int, se: int) -> None:
     """Who published or presented the title: the subject of a publishing verb before it,
     "publication of X entitled …", or "…, prepared by X" after it."""
     verb = None
@@ -349,9 +250,7 @@ def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, lis
     return out
 
 
-# ---- reports of meetings -------------------------------------------------------------------------
-
-def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
+def _event_reports(text: str, actors: ActorIndex) -> list[Sighting]:
     """ "the summary report of the first meeting of the Global Forum …" is a Report; who transmitted,
     submitted or presented it presented it."""
     out = []
@@ -361,12 +260,12 @@ def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
         if m.group("kind").lower() not in ("summary", "full", "final", "interim", "progress") and \
                 not re.search(r"\b(?:Commission|Conference|Forum|Meeting|Summit|Dialogue)\b", what):
             continue
-        s, e = m.start("kind"), _trim_run(text, m.start("what"), m.end("what"))
+        s, e = m.start("kind"), trim_run(text, m.start("what"), m.end("what"))
         title = text[s:e]
         title = " ".join(title.split())
         title = title[:1].upper() + title[1:]
         ss, se = next(((a, b) for a, b in sentences if a <= s < b), (s, e))
-        pub = _Pub(title, s, e, (ss, se), "Report")
+        pub = Sighting(title, s, e, (ss, se), "Report")
         giver = None
         for g in _REPORT_GIVER.finditer(text, ss, s):
             giver = g
@@ -382,13 +281,12 @@ def _event_reports(text: str, actors: ActorIndex) -> list[_Pub]:
     return out
 
 
-# ---- documents listed as bullets -----------------------------------------------------------------
-
 _DOC_BULLET = re.compile(r"^[ \t]*[•▪◦][ \t]+(?P<t>(?:Paper|Report|Study|Fact-?sheet|Fact\s+sheet|Bulletin|Brief|"
-                         r"Policy\s+brief|Booklet|Handbook|Manual|Guide|Compendium)\s+on\s+[A-Z][^\n]{3,180}?)[ \t]*$", re.M)
+                         r"Policy\s+brief|Booklet|Handbook|Manual|Guide|Compendium)\s+on\s+[A-Z][^\n]{3,180}?)[ \t]*$",
+                         re.M)
 
 
-def _listed_documents(text: str) -> list[_Pub]:
+def _listed_documents(text: str) -> list[Sighting]:
     """ "• Paper on Labour Migration in Arab Countries" followed by "This paper was presented at …": a
     list of an agency's outputs, each a document named by its kind and subject."""
     out = []
@@ -397,122 +295,20 @@ def _listed_documents(text: str) -> list[_Pub]:
         nxt = re.match(r"\s*\n\s*(?:This|The)\s+([\w\-]+)", text[m.end():m.end() + 80])
         if not nxt or not nxt.group(1).lower().startswith(kind[:5]):
             continue
-        title = _clean_title(m.group("t"))
-        if _real_title(title):
+        title = clean_title(m.group("t"))
+        if real_title(title):
             ts = m.start("t")
-            out.append(_Pub(title, ts, ts + len(title), (ts, ts + len(title)), _cls(title, "")))
+            out.append(Sighting(title, ts, ts + len(title), (ts, ts + len(title)), document_class(title, "")))
     return out
 
 
-# ---- contributed papers --------------------------------------------------------------------------
-
-def _contributed_papers(text: str, actors: ActorIndex) -> list[_Pub]:
-    return [_Pub(title, s, e, quote, "Report" if re.search(r"\bReport\b", title) else "Publication", presented=[org])
+def _contributed_papers(text: str, actors: ActorIndex) -> list[Sighting]:
+    return [Sighting(title, s, e, quote, "Report" if re.search(r"\bReport\b", title) else "Publication",
+                     presented=[org])
             for title, s, e, quote, org in contributed_papers(text, actors)]
 
 
-def contributed_papers(text: str, actors: ActorIndex) -> list[tuple[str, int, int, tuple[int, int], Mention]]:
-    """(title, start, end, quote span, organization) of each contributed paper. An all-caps paper title followed by the contributing organization, on the next line
-    ("INTERNATIONAL MIGRATION IN THE ARAB REGION" / "League of Arab States (LAS)") or at the
-    end of the same line ("WORK ON … DEVELOPMENT International Union for the …")."""
-    out: list[tuple[str, int, int, tuple[int, int], Mention]] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for i, (ls, le) in enumerate(lines):
-        line = text[ls:le]
-        if _HEADING_SKIP.match(line.strip()):
-            continue
-        caps = re.match(r"\s*((?:[A-Z0-9][A-Z0-9'’\-,:;()/&]*[ \t]+){2,}[A-Z0-9][A-Z0-9'’\-,:;()/&]*)(?![\w’'])", line)
-        if caps is None:
-            continue
-        head = caps.group(1)
-        if sum(c.isalpha() for c in head) < 12 or not is_heading_line(head):
-            continue
-        title_end = ls + caps.end(1)
-        who: list[Mention] = []
-        if text[title_end:le].strip():  # the organization closes the heading line
-            who = _whole_line_actor(text, actors, title_end, le)
-            last = re.search(r"[ \t]([A-Z]{2,6})$", head)
-            if not who and last:  # "… DEVELOPMENT NGO Committee on Migration": the acronym opens the name
-                head = head[:last.start()]
-                title_end = ls + caps.start(1) + len(head)
-                who = _whole_line_actor(text, actors, title_end, le)
-        elif i + 1 < len(lines):
-            ns, ne = lines[i + 1]
-            who = _whole_line_actor(text, actors, ns, ne)
-        if len(who) != 1 or who[0].cls in ("Person", "Country"):
-            continue
-        title = _title_from_caps(head.strip(" ,;:"))
-        ts = ls + caps.start(1)
-        out.append((title, ts, ts + len(head.strip(" ,;:")), (ts, who[0].evidence.end), who[0]))
-    return out
-
-
-def _whole_line_actor(text: str, actors: ActorIndex, s: int, e: int) -> list[Mention]:
-    """The one actor a line consists of ("League of Arab States (LAS)", "*The John D. … Foundation*")."""
-    body = text[s:e]
-    core = re.sub(r"^[\s*$\\]+|[\s*$]+$", "", body)
-    core = re.sub(r"\s*\([A-Z][\w/&\-]*\)$", "", core)
-    if not core:
-        return []
-    cs = s + body.find(core)
-    found = actors.within(cs, cs + len(core))
-    if len(found) >= 1 and found[0].evidence.start <= cs + 4 and found[0].evidence.end >= cs + len(core) - 1:
-        return [found[0]]
-    return []
-
-
-def _title_from_caps(head: str) -> str:
-    """ "CONTRIBUTION OF THE INTERNATIONAL ORGANIZATION FOR MIGRATION" -> "Contribution of the International …"."""
-    words = head.split()
-    out = []
-    for k, w in enumerate(words):
-        low = w.lower()
-        if k > 0 and low in SMALL and not words[k - 1].endswith(":"):
-            out.append(low)
-        elif re.fullmatch(r"[IVX]+|[A-Z]{2,5}\d*|\(?[A-Z]{2,6}\)?", w) and k > 0 and len(w) <= 4 \
-                and not re.fullmatch(r"[A-Z]{2,4}", w) or w in ("UN", "WTO", "GFMD"):
-            out.append(w)
-        else:
-            out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
-    return " ".join(out)
-
-
-# ---- helpers -------------------------------------------------------------------------------------
-
-def _clean_title(t: str) -> str:
-    t = " ".join(t.split())
-    t = re.sub(r",\s+[A-Z][^,]*(?:,\s+[A-Z][^,]*)*,\s+eds?\.?$", "", t)  # ", Jane Roe and John Doe, eds."
-    t = re.sub(r"[\s*]+$", "", t)
-    t = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", t)
-    return t.strip(" ,;.:").strip("*").strip()
-
-
-def _real_title(title: str) -> bool:
-    words = WORD.findall(title)
-    if len(words) < 2 or len(title) > 260 or "\\" in title or "$" in title:
-        return False
-    if title.count("(") != title.count(")") or sum(1 for w in words if w[:1].isalpha()) < 2:
-        return False
-    if not title[:1].isupper() and not title[:1].isdigit() and title[:1] not in "'’\"“":
-        return False
-    return sum(c.isalpha() for c in title) >= 6
-
-
-def _title_case(title: str) -> bool:
-    """Most content words of a title are capitalised ("Remittances by the Highly Educated")."""
-    words = [w for w in WORD.findall(title) if w.lower() not in SMALL and w[:1].isalpha()]
-    if not words:
-        return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps / len(words) >= 0.75 and title[:1].isupper()
-
-
-def _cls(title: str, context: str) -> str:
-    return "Report" if re.search(r"\b[Rr]eport\b", title) or re.search(r"\b[Rr]eport\s+(?:(?:entitled|titled)\s+)?[*\"“]?$", context) \
-        else "Publication"
-
-
-def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
+def _emit(document: Document, pubs: list[Sighting]) -> Extraction:
     out = Extraction()
     text, doc = document.text, document.doc_id
 
@@ -532,7 +328,7 @@ def _emit(document: Document, pubs: list[_Pub]) -> Extraction:
         if p.symbol:
             symbols.setdefault(refs.fold(p.title), set()).add(p.symbol)
     cls_of: dict[str, str] = {}
-    canon: list[tuple[_Pub, str, str]] = []
+    canon: list[tuple[Sighting, str, str]] = []
     for p in pubs:
         key = refs.fold(p.title)
         title = p.title
