@@ -201,3 +201,14 @@ def test_this_paper_prepared_by_names_the_publisher_of_the_title_before():
     _, x = run("The Office will contribute to a paper on *Young Migrants of the North.* This paper, prepared by "
                "GIMS, will analyse river crossings.\n")
     assert rels(x, "published") == {(GIMS.name, "Young Migrants of the North")}
+
+
+def test_title_case_run_right_after_a_publishing_verb():
+    _, x = run("In 2031, GIMS published Northern Rivers 2031: Managing Seasonal Mobility in the Realms, which was "
+               "widely read.\n")
+    assert rels(x, "published") == {(GIMS.name, "Northern Rivers 2031: Managing Seasonal Mobility in the Realms")}
+
+
+def test_publishing_verb_followed_by_an_actor_is_no_title():
+    _, x = run("At the forum, GIMS presented the Arnor Migration Office and its river partners.\n")
+    assert titles(x) == {}

@@ -44,6 +44,10 @@ _BY_AFTER = re.compile(r"[,]?\s+(?P<v>prepared|published|produced|issued|written
                        r"introduced|launched)\s+by\s+")
 _THIS_BY = re.compile(r"(?:This|The)\s+(?:paper|report|study|book|publication|brief|fact-sheet|volume)\s*,\s*"
                       r"(?P<v>prepared|published|produced|written|edited|issued|presented|submitted)\s+by\s+")
+_AFTER_VERB = re.compile(r"\b(?:published|launched|released|issued|produced|presented)\s+(?:(?:its|their|the|a|an)\s+)?"
+                         r"(?:(?:new|latest|annual|flagship|first|second)\s+)*"
+                         r"(?P<kind>(?:report|book|study|publication|paper|handbook|manual|guide|policy\s+brief)\s+)?"
+                         r"(?=[A-Z0-9])")
 _OF_ACTOR = re.compile(r"\b(?:publication|report|book|study|paper)\s+of\s+")
 _LIST_LEAD = re.compile(r"\b(?P<v>completed|published|produced|issued|released|prepared|launched|presented)\s+"
                         r"(?:the\s+following|several|a\s+number\s+of|these)\s+"
@@ -117,7 +121,7 @@ def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[Si
             if not title_case(title):
                 continue
             found.append(Sighting(title, ts, ts + len(title), (ss, se), document_class(title, window)))
-        found += _plain_titles(text, ss, se, found, lists)
+        found += _plain_titles(text, ss, se, found, actors.at)
         outputs = _OUTPUTS.search(text, ss, se)
         owner = _owner(text, actors, outputs.start("who"), outputs.end("who")) if outputs else None
         for p in found:
@@ -159,7 +163,7 @@ def _owner(text: str, actors: ActorIndex, s: int, e: int) -> Mention | None:
     return None
 
 
-def _plain_titles(text: str, ss: int, se: int, taken: list[Sighting], lists) -> list[Sighting]:
+def _plain_titles(text: str, ss: int, se: int, taken: list[Sighting], actors_at) -> list[Sighting]:
     """Titles without italics: "the report entitled Principles and …", "the Manual on Statistics of …",
     and title-case runs cited with author and year ("A Gendered Assessment of the Brain Drain (Docquier, 2008)")."""
     out: list[Sighting] = []
@@ -179,6 +183,16 @@ def _plain_titles(text: str, ss: int, se: int, taken: list[Sighting], lists) -> 
         run = TITLE_RUN.match(text, ss + m.end(), se)
         if run:
             add(run.start(), trim_run(text, run.start(), run.end()), text[max(ss, ss + m.start() - 30):ss + m.end()])
+    # "IOM published World Migration 2008: Managing …", "presented the book Mexico-U.S. Migration …"
+    for m in _AFTER_VERB.finditer(text, ss, se):
+        run = TITLE_RUN.match(text, m.end(), se)
+        if run is None or actors_at(run.start()):
+            continue  # "published with the European Commission": a name, not a title
+        te = trim_run(text, run.start(), run.end())
+        words = WORD.findall(text[run.start():te])
+        if len(words) >= 3 and (":" in text[run.start():te] or m.group("kind") or len(words) >= 4) and \
+                re.match(r"\s*(?:[,.;(*]|$|in\s+(?:19|20)\d\d|which|that|to\b|at\b|and\b)", text[te:te + 12]):
+            add(run.start(), te, m.group())
     if _CUE.search(text, ss, se):
         for m in re.finditer(r"\bthe\s+(?=(?:" + "|".join(_DOC_HEADS) + r")\s+(?:on|of|for)\s+[A-Z])", text[ss:se]):
             run = TITLE_RUN.match(text, ss + m.end(), se)
