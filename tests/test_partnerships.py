@@ -166,3 +166,9 @@ def test_joint_initiative_is_organized_by_the_agencies_in_its_name():
     assert {m.label for m in ev} == {"Gondor Institute for Migration Studies–Arnor Migration Office Joint River Initiative"}
     assert "GAJRI" in ev[0].aliases
     assert {a for a, _ in rels(x, "organized")} == {GIMS.name, AMO.name}
+
+
+def test_event_co_organized_with_partners_gives_partners_of_its_organizer():
+    _, x = run("GIMS coorganized a conference on rivers in Annuminas. The meeting was coorganized with the Arnor "
+               "Migration Office and other organizations, such as the Rohan Refugee Council.\n")
+    assert rels(x, "partneredWith") == {(GIMS.name, AMO.name), (GIMS.name, RRC.name)}

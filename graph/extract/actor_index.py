@@ -21,7 +21,9 @@ ACTOR_CLASSES = frozenset({
 })
 
 # What may stand between two actors of one list: "ILO, IOM and the United Nations Population Fund".
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+|\s*&\s*)"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+|\s*&\s*"
+                       # "… and other organizations, such as the ILO"
+                       r"|,?\s+and\s+other\s+[a-z][a-z\s\-]{0,40}?,?\s+(?:such\s+as|including|like)\s+)"
                        r"(?:the\s+|its\s+)?")
 _ACR_AFTER = re.compile(r"\s*\(\s*[A-Z][\w/&\-]*\s*\)")
 _LEAD = re.compile(r"\s*(?:the\s+|its\s+|their\s+|both\s+)?")

@@ -107,6 +107,27 @@ def _subject(text: str, actors: ActorIndex, ss: int, pos: int):
     return None
 
 
+_THE_EVENT_WAS = re.compile(r"\b(?:The|This|That)\s+(?:meeting|conference|event|workshop|seminar|forum|symposium|"
+                            r"session|consultation|dialogue|project|programme|initiative|study|survey|campaign)\s*,?\s+"
+                            r"(?:(?:was|were|is|has\s+been|had\s+been|being|also|jointly)\s+)*$")
+_ORGANIZING = re.compile(r"\b(?:co-?organi[sz]ed|organi[sz]ed|co-?convened|convened|co-?hosted|hosted|launched|"
+                         r"co-?sponsored|held|implemented|conducted)\b")
+
+
+def _previous_organizer(text: str, actors: ActorIndex, ss: int):
+    """The actor that organized something in the sentence before `ss`, in the same paragraph."""
+    para = text.rfind("\n", 0, ss) + 1
+    if ss - para < 2:
+        return None
+    stop = text.rfind(". ", para, ss - 2)
+    prev_start = stop + 2 if stop >= 0 else para
+    for v in _ORGANIZING.finditer(text, prev_start, ss):
+        who = actors.subject(prev_start, v.start())
+        if who:
+            return who[0]
+    return None
+
+
 def _partners(text: str, actors: ActorIndex, ss: int, se: int):
     """(subject, [partners]) pairs said in one sentence."""
     found = []
@@ -115,6 +136,9 @@ def _partners(text: str, actors: ActorIndex, ss: int, se: int):
         if not objs:
             continue
         subj = _subject(text, actors, ss, m.start())
+        if subj is None and _THE_EVENT_WAS.search(text, ss, m.start()):
+            subj = _previous_organizer(text, actors, ss)  # "UNIFEM coorganized a conference. The meeting was
+            # coorganized with …": the partners are the organizer's
         if subj is None and re.search(r"(?:^|[,;:]|\bthat)\s*$", text[ss:m.start()]):
             # "With the support of Spain and IOM, UNITAR would extend …": the subject follows the list
             after = re.match(r"(?:\s*\([A-Z][\w/&\-]*\))?\s*,\s*", text[objs[-1].evidence.end:se])
