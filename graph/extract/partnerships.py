@@ -18,7 +18,7 @@ from graph.extract.actor_index import ActorIndex
 from graph.extract.projects import find_projects, initiative_papers
 from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
-from graph.model import Document, Evidence, Extraction, Relation
+from graph.model import Document, Evidence, Extraction, Mention, Relation
 
 _PARTNER_CUE = re.compile(
     r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|cooperation|co-operation|association)\s+with"
@@ -93,7 +93,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _subject(text: str, actors: ActorIndex, ss: int, pos: int):
+def _subject(text: str, actors: ActorIndex, ss: int, pos: int) -> Mention | None:
     """The actor a partnership phrase at `pos` belongs to: the nearest actor before it in the sentence that is
     not the complement of a preposition, nor a speaker ("Ms. X said that …")."""
     for m in actors.before(pos, ss):
@@ -114,7 +114,7 @@ _ORGANIZING = re.compile(r"\b(?:co-?organi[sz]ed|organi[sz]ed|co-?convened|conve
                          r"co-?sponsored|held|implemented|conducted)\b")
 
 
-def _previous_organizer(text: str, actors: ActorIndex, ss: int):
+def _previous_organizer(text: str, actors: ActorIndex, ss: int) -> Mention | None:
     """The actor that organized something in the sentence before `ss`, in the same paragraph."""
     para = text.rfind("\n", 0, ss) + 1
     if ss - para < 2:
@@ -128,7 +128,7 @@ def _previous_organizer(text: str, actors: ActorIndex, ss: int):
     return None
 
 
-def _partners(text: str, actors: ActorIndex, ss: int, se: int):
+def _partners(text: str, actors: ActorIndex, ss: int, se: int) -> list[tuple[Mention, list[Mention]]]:
     """(subject, [partners]) pairs said in one sentence."""
     found = []
     for m in _PARTNER_CUE.finditer(text, ss, se):
@@ -173,7 +173,7 @@ _COMPLEMENT_OF = re.compile(r"\b(?:at|in|of|for|from)\s+(?:the\s+)?$")
 _MODIFIER = re.compile(r"\s+(?:[A-Z][a-z]|(?:country|team|teams|office|offices|task|working|staff)\b)")
 
 
-def _objects(text: str, actors: ActorIndex, pos: int, end: int):
+def _objects(text: str, actors: ActorIndex, pos: int, end: int) -> list[Mention]:
     """The partners named from `pos`: a plain list ("ILO, IOM and UNFPA"), or a class and its members
     ("Indian academic institutions, including the …, the … and the …": every actor up to the clause end
     that is not itself the complement of a preposition)."""
@@ -198,7 +198,8 @@ def _acr_len(text: str, pos: int) -> int:
     return m.end() if m else 0
 
 
-def _funders(text: str, actors: ActorIndex, ss: int, se: int):
+def _funders(text: str, actors: ActorIndex, ss: int, se: int) -> list[tuple[Mention, list[Mention]]]:
+    """(funded actor, [funders]) pairs: "UNITAR, funded by X", "UNITAR is financed by X and Y"."""
     found = []
     for m in _FUND_CUE.finditer(text, ss, se):
         objs = _objects(text, actors, m.end(), se)

@@ -76,7 +76,8 @@ def initiative_papers(document: Document, actors: ActorIndex, out: Extraction) -
         out.relations.append(Relation(org.ref, "organized", ref, Evidence(doc, qs, qe, text[qs:qe])))
 
 
-def _project_names(text: str, actors: ActorIndex, ss: int, se: int):
+def _project_names(text: str, actors: ActorIndex, ss: int,
+                   se: int) -> list[tuple[str, int, int, tuple[str, ...], list[Mention]]]:
     """(name, start, end, aliases, organizers) for each project or programme named in one sentence."""
     out = []
     taken: list[tuple[int, int]] = []
