@@ -1,0 +1,431 @@
+"""Segment the resolutions in a text: header, preamble, operative paragraphs, closing formula.
+
+A General Assembly resolution has a fixed layout, whatever the document around it:
+
+    United Nations  A/RES/63/225          <- symbol (or "63/225. Title", or a draft symbol)
+    Distr.: General 19 February 2009      <- distribution date
+    Sixty-third session  Agenda item 52   <- session, agenda item
+    Resolution adopted by the General Assembly on 19 December 2008
+    [on the report of the Second Committee (A/63/416)]
+    63/225. International migration and development
+    The General Assembly,
+    Recalling ...,                        <- preambular paragraphs
+    1. Takes note ...;                    <- numbered operative paragraphs
+    (a) Welcomes ...;                     <- lettered sub-paragraphs
+    72nd plenary meeting 19 December 2008 <- closing formula
+
+Every field keeps its offsets into the original text (PDF damage is read in place,
+see graph.extract.loose). This module only finds the layout; turning it into graph
+records is graph.extract.resolutions' job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from graph.extract.loose import alternation, loose, plain, squash
+from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_RE, ORDINAL_RE, iso, ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A value read from the text, with the span it was read from."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One preambular or operative paragraph.
+
+    `number` is "" for preambular paragraphs, "5" for operative ones and "1 (a)"
+    for lettered sub-paragraphs; `text` is cleaned (markers, footnote numbers,
+    line breaks removed); `start`/`end` delimit the raw paragraph in the text.
+    """
+
+    kind: str  # preambular | operative | subparagraph
+    number: str
+    verb: Field
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Block:
+    """One resolution (adopted or draft) found in a text."""
+
+    start: int
+    end: int
+    symbol: Field | None = None
+    draft: bool = False
+    title: Field | None = None
+    session: Field | None = None  # value: the session number as digits
+    agenda_item: Field | None = None
+    distributed: Field | None = None  # ISO date
+    adopted_header: Field | None = None  # "Resolution adopted by the General Assembly [on DATE]"
+    committee_report: Field | None = None  # symbol of the report it was adopted on
+    opening: Field | None = None  # "The General Assembly,"
+    meeting: Field | None = None  # closing formula; value: meeting number
+    date_adopted: Field | None = None  # ISO date from the closing formula or the header
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    anchors: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind != "preambular"]
+
+
+# ---------------------------------------------------------------- patterns
+
+SYMBOL_RES = r"A\s?/\s?RES\s?/\s?(?:ES-\d+/|S-\d+/)?\d{1,3}\s?/\s?\d{1,3}(?:[ \t]?[A-Z](?![A-Za-z/]))?"
+SYMBOL_DRAFT = r"A\s?/\s?(?:C\.\s?\d\s?/\s?)?\d{1,3}\s?/\s?L\.\s?\d{1,3}(?:\s?/\s?Rev\.\s?\d)?(?:\s?/\s?Add\.\s?\d{1,2})?"
+SYMBOL_DOC = (r"\b(?:A|E|S)/(?:[A-Z]{1,5}\.?\d*/)*(?:\d{1,4}|[A-Z]+)(?:/[A-Za-z.]*\d+[A-Za-z]?)+"
+              r"(?:/(?:Add|Rev|Corr)\.\d+)*")
+
+_LINE_START = r"(?:^|(?<=\n))[ \t]*(?:[-•▪>#]+[ \t]+)?[*_]*"
+HEADER_RES = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>" + SYMBOL_RES + r")", re.M)
+HEADER_DRAFT = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>" + SYMBOL_DRAFT + r")(?![\w/])",
+                          re.M)
+ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
+                     r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
+TITLE = re.compile(_LINE_START + r"(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]+(?P<title>[A-Z\"“][^\n]{2,250})",
+                   re.M)
+OPENING = re.compile(_LINE_START + r"(?P<open>" + loose("The General Assembly") + r")[ \t]*,", re.M)
+CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?:" + loose("plenary meeting") + r")"
+                     r"[\s,.]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]*,?[ \t]*\d{4})")
+DISTR = re.compile(r"Distr\.?[ \t]*:?[ \t]*(?:General|Limited|Restricted)[ \t,\n]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE +
+                   r"[ \t]+\d{4})?", re.I)
+SESSION = re.compile(r"\b(?P<ord>" + ORDINAL_RE + r")[ \t]+session\b", re.I)
+AGENDA = re.compile(r"\bAgenda[ \t]+items?[ \t]+(?P<item>\d{1,3}(?:[ \t]*\([a-z]\))?)", re.I)
+REPORT = re.compile(r"\[?\s*on[ \t\n]+the[ \t\n]+report[ \t\n]+of[ \t\n]+the[ \t\n]+(?P<committee>[A-Z][\w\- ]{2,60}?)"
+                    r"[ \t\n]*\((?P<sym>" + SYMBOL_DOC + r")[^)]*\)")
+DRAFT_CUE = re.compile(r"draft[ \t]+resolution", re.I)
+
+# lines that are page furniture or footnotes, never paragraph text
+_JUNK_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"[\d\W_ſ]{0,12}"                                   # page numbers, job numbers, stray glyphs
+    r"|\d{2}-\d{5}[\w \t()/.-]*"                        # job number "07-47991 163"
+    r"|(?:United[ \t]+Nations[ \t]+)?" + SYMBOL_RES + r"[ \t\d]*"  # running header
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t].*"                             # footnote with superscript number
+    r"|\d{1,2}[ \t]+(?:See|Ibid|Official[ \t]+Records|A/|E/|S/|Resolution|United[ \t]+Nations|Treaty)\b.*"
+    r"|Distr\.?:.*|General[ \t]+Assembly[ \t]*"
+    r")[ \t]*$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d])[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?:(?<=[,;.:\"”)])[ \t]?|(?<=[a-z]))\d{1,2}(?=[ \t]*(?:$|[,;.]?[ \t]*$))",
+                            re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    operative: re.Pattern
+    preambular: re.Pattern
+    operative_words: tuple[str, ...]
+    preambular_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, ...],
+              pre: tuple[str, ...], pre_pre: tuple[str, ...], pre_suf: tuple[str, ...]) -> Patterns:
+    generic = r"[A-Z][a-z]{3,}(?:s|es)"  # an unlisted third-person verb ("Proclaims")
+    verb = (r"(?:" + alternation(op_pre) + r"[\s*_]+)*(?:" + alternation(op) + "|" + generic + "|" +
+            alternation(tuple(v.lower() for v in op)) + r")" +
+            r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
+    number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t]*|\((?P<let>[a-z]{1,2})\)[ \t]*"
+    operative = re.compile(
+        r"(?P<lead>" + _LINE_START + r"|(?<=[;:.])[ \t]+|(?<=[;:.])\n?)"
+        r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
+    pre_verb = (r"(?:" + alternation(pre_pre) + r"[\s*_]+)?" + alternation(pre) +
+                r"(?:[ \t,]*[\s*_]+" + alternation(pre_suf) + r"(?![\w-]))*")
+    preambular = re.compile(r"(?P<lead>" + _LINE_START + r"|(?<=,)[ \t]+)(?P<verb>" + pre_verb +
+                            r")(?![\w-])[*_]*", re.M)
+    words = tuple(op) + tuple(op_pre) + tuple(op_suf)
+    return Patterns(operative, preambular, words, tuple(pre) + tuple(pre_pre) + tuple(pre_suf))
+
+
+def patterns(verbs: dict[str, Any]) -> Patterns:
+    t = lambda key: tuple(verbs.get(key) or ())  # noqa: E731
+    return _patterns(t("operative"), t("operative_prefixes"), t("operative_suffixes"),
+                     t("preambular"), t("preambular_prefixes"), t("preambular_suffixes"))
+
+
+_GENERIC_NOT_VERBS = {"States", "Nations", "Affairs", "Rights", "Members", "Parties", "Countries", "Goals",
+                      "Governments", "Commissions", "Agencies", "Programmes", "Resources", "Services", "Islands",
+                      "Americas", "Emirates", "Philippines", "Netherlands", "Bahamas", "Comoros", "Maldives",
+                      "Seychelles", "Bodies", "Conventions", "Actions", "Matters", "Issues", "Reports", "Funds",
+                      "Annexes", "Paragraphs", "Sessions", "Decisions", "Resolutions"}
+
+
+# ---------------------------------------------------------------- public entry
+
+
+def find_blocks(text: str, verbs: dict[str, Any]) -> list[Block]:
+    """Every resolution in `text` whose layout shows at least one operative paragraph."""
+    pats = patterns(verbs)
+    blocks = _group_anchors(text)
+    for i, block in enumerate(blocks):
+        limit = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+        closing = _closing_after(text, block, limit)
+        block.end = closing.end() if closing else limit
+        if closing:
+            block.meeting = Field(closing.group("num"), closing.start(), closing.end())
+            date = DAY_MONTH_YEAR.search(closing.group(0))
+            if date:
+                block.date_adopted = Field(iso(date), closing.start(), closing.end())
+        block.paragraphs = _paragraphs(text, block, pats)
+        if not closing and block.paragraphs:
+            block.end = max(p.end for p in block.paragraphs)
+        _header(text, block)
+    return [b for b in blocks if b.operative]
+
+
+# ---------------------------------------------------------------- anchors and blocks
+
+
+def _anchors(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) for every header-like line, in text order."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in HEADER_RES.finditer(text):
+        out.append((m.start("sym"), m.end("sym"), "symbol", _norm_symbol(m.group("sym"))))
+    for m in HEADER_DRAFT.finditer(text):
+        out.append((m.start("sym"), m.end("sym"), "draft", _norm_symbol(m.group("sym"))))
+    for m in ADOPTED.finditer(text):
+        out.append((m.start(), m.end(), "adopted", ""))
+    for m in TITLE.finditer(text):
+        out.append((m.start("num"), m.end("title"), "title", m.group("num")))
+    for m in OPENING.finditer(text):
+        out.append((m.start("open"), m.end(), "opening", ""))
+    out.sort()
+    return out
+
+
+def _group_anchors(text: str) -> list[Block]:
+    """Cluster header lines into resolutions: a new one starts when a field repeats with a new value."""
+    closings = [m.end() for m in CLOSING.finditer(text)]
+    blocks: list[Block] = []
+    cur: Block | None = None
+    last = -1
+    for start, end, kind, value in _anchors(text):
+        if cur is not None and _starts_new(cur, kind, value, start, last, closings):
+            cur = None
+        if cur is None:
+            cur = Block(start=start, end=start)
+            blocks.append(cur)
+        cur.anchors.append((kind, start, end))
+        last = end
+        if kind in ("symbol", "draft") and cur.symbol is None:
+            cur.symbol = Field(value, start, end)
+            cur.draft = kind == "draft"
+        elif kind == "title":
+            m = TITLE.match(text, text.rfind("\n", 0, start) + 1)
+            title = m.group("title").strip() if m else text[start:end]
+            title_start = m.start("title") if m else start
+            cur.title = Field(plain(title).rstrip(" ."), title_start, title_start + len(title))
+            if cur.symbol is None:
+                cur.symbol = Field(_ga_symbol(value), start, start + len(value))
+        elif kind == "adopted":
+            m = ADOPTED.match(text, start)
+            cur.adopted_header = Field(text[start:end], start, end)
+            if m and m.group("date"):
+                d = DAY_MONTH_YEAR.search(m.group("date"))
+                if d:
+                    cur.date_adopted = Field(iso(d), start, end)
+        elif kind == "opening":
+            cur.opening = Field("The General Assembly", start, end)
+    return blocks
+
+
+def _starts_new(cur: Block, kind: str, value: str, start: int, last: int, closings: list[int]) -> bool:
+    closed = any(cur.start < c <= start for c in closings)
+    seen = {k for k, _, _ in cur.anchors}
+    far = start - last > 4000
+    if kind in ("symbol", "draft", "title"):
+        if cur.symbol is not None:
+            if _sym_key(value) != _sym_key(cur.symbol.value):
+                return True
+            return kind == "title" and "title" in seen  # a repeated page header is not a new resolution
+        return closed or far or kind in seen
+    return closed or far or kind in seen
+
+
+def _closing_after(text: str, block: Block, limit: int) -> re.Match | None:
+    for m in CLOSING.finditer(text, block.start, limit):
+        return m
+    return None
+
+
+def _norm_symbol(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).replace("/RES/", "/RES/").strip()
+
+
+def _ga_symbol(number: str) -> str:
+    return f"A/RES/{number}"
+
+
+def _sym_key(symbol: str) -> str:
+    return re.sub(r"\s+", "", symbol).upper().removeprefix("A/RES/")
+
+
+# ---------------------------------------------------------------- header fields
+
+
+def _header(text: str, block: Block) -> None:
+    first = min((p.start for p in block.paragraphs), default=block.end)
+    head_start = max(0, block.start - 400) if block.symbol is None else block.start
+    head = text[head_start:first]
+    off = head_start
+    if block.session is None:
+        m = SESSION.search(head)
+        n = ordinal(m.group("ord")) if m else None
+        if m and n:
+            block.session = Field(str(n), off + m.start(), off + m.end())
+    if block.agenda_item is None:
+        m = AGENDA.search(head)
+        if m:
+            block.agenda_item = Field(" ".join(m.group("item").split()), off + m.start(), off + m.end())
+    if block.distributed is None:
+        m = DISTR.search(head)
+        if m and m.group("date"):
+            d = DAY_MONTH_YEAR.search(m.group("date"))
+            if d:
+                block.distributed = Field(iso(d), off + m.start(), off + m.end())
+        if m and "limited" in m.group(0).lower():
+            block.draft = block.draft or block.adopted_header is None
+    if block.committee_report is None:
+        m = REPORT.search(head)
+        if m:
+            block.committee_report = Field(_norm_symbol(m.group("sym")), off + m.start("sym"), off + m.end("sym"))
+    if block.title is None and block.opening is not None:
+        block.title = _title_before_opening(text, block)
+    if block.symbol is None:
+        block.symbol = _draft_symbol_near(text, block)
+        if block.symbol is not None:
+            block.draft = True
+
+
+def _title_before_opening(text: str, block: Block) -> Field | None:
+    """The non-empty line just above "The General Assembly," (drafts and committee reports)."""
+    end = text.rfind("\n", 0, block.opening.start)
+    while end > block.start - 600 and end > 0:
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end].strip(" \t*_#")
+        if line:
+            if len(line) > 200 or line.endswith((".", ":", ";")) or re.search(r"draft resolution\b", line, re.I):
+                return None
+            s = line_start + text[line_start:end].find(line)
+            return Field(plain(line), s, s + len(line))
+        end = line_start - 1
+    return None
+
+
+_DRAFT_MENTION = re.compile(r"(?P<sym>" + SYMBOL_DRAFT + r")(?![\w/])")
+
+
+def _draft_symbol_near(text: str, block: Block) -> Field | None:
+    """A block with no symbol of its own is a draft quoted in a report: take the draft symbol
+    cited for it — the one whose stated title matches, else the last one before the block."""
+    candidates = [m for m in _DRAFT_MENTION.finditer(text, 0, block.start)]
+    if not candidates:
+        return None
+    if block.title is not None:
+        want = _fold(block.title.value)
+        for m in candidates:
+            tail = text[m.end():m.end() + 300]
+            t = re.match(r"[\s,]*(?:\([^)]*\)[\s,]*)?(?:entitled|on)[\s\n]*[\"“]([^\"”]{3,250})[\"”]", tail)
+            if t and _fold(t.group(1)) == want:
+                return Field(_norm_symbol(m.group("sym")), m.start("sym"), m.end("sym"))
+    m = candidates[-1]
+    return Field(_norm_symbol(m.group("sym")), m.start("sym"), m.end("sym"))
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", plain(s).lower()).strip()
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
+    starts: list[tuple[int, int, str, str, re.Match]] = []  # (start, body_start, kind, number, match)
+    expected = 1
+    for m in pats.operative.finditer(text, block.start, block.end):
+        verb = m.group("verb")
+        first = squash(verb).split()[0] if verb.strip() else ""
+        if first in _GENERIC_NOT_VERBS or not first[:1].isupper():
+            continue
+        at_line_start = _at_line_start(text, m.start("num") if m.group("num") else m.start("let"))
+        if m.group("num"):
+            n = int(m.group("num"))
+            if not at_line_start and n != expected:
+                continue
+            expected = n + 1
+            starts.append((m.start("num"), m.start("verb"), "operative", str(n), m))
+        else:
+            if not at_line_start and not starts:
+                continue
+            starts.append((m.start("let"), m.start("verb"), "subparagraph", m.group("let"), m))
+    first_op = starts[0][0] if starts else block.end
+    for m in pats.preambular.finditer(text, block.start, first_op):
+        starts.append((m.start("verb"), m.start("verb"), "preambular", "", m))
+    starts.sort(key=lambda s: s[0])
+
+    out: list[Paragraph] = []
+    parent = ""
+    seen_numbers: set[str] = set()
+    for i, (start, _body, kind, number, m) in enumerate(starts):
+        nxt = starts[i + 1][0] if i + 1 < len(starts) else block.end
+        if block.meeting is not None:
+            nxt = min(nxt, block.meeting.start)
+        raw_end, cleaned = _paragraph_text(text, m.start("verb"), nxt, last=i + 1 == len(starts))
+        if kind == "operative":
+            parent = number
+        elif kind == "subparagraph":
+            if not parent:
+                continue
+            number = f"{parent} ({number})"
+        if number and number in seen_numbers:
+            continue  # a repeated page or a restarted list: keep the first reading
+        if number:
+            seen_numbers.add(number)
+        words = pats.operative_words if kind != "preambular" else pats.preambular_words
+        verb = squash(m.group("verb"), words)
+        out.append(Paragraph(kind, number, Field(verb, m.start("verb"), m.end("verb")), cleaned,
+                             start, raw_end))
+    return out
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return re.fullmatch(r"[ \t]*(?:[-•▪>#]+[ \t]+)?[*_]*", text[line_start:pos]) is not None
+
+
+def _paragraph_text(text: str, start: int, end: int, last: bool) -> tuple[int, str]:
+    """End offset of the paragraph's own text (page furniture and footnotes left out) and its
+    cleaned text."""
+    lines: list[str] = []
+    raw_end = start
+    pos = start
+    blank_after_stop = False
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:line_end]
+        if not line.strip():
+            if lines and last and lines[-1].rstrip().endswith((".", "”", '"')):
+                blank_after_stop = True
+        elif pos == start or not _JUNK_LINE.match(line):
+            if blank_after_stop:
+                break
+            lines.append(line)
+            raw_end = pos + len(line.rstrip())
+        pos = line_end + 1
+    body = "\n".join(lines)
+    body = _FOOTNOTE_MARK.sub("", body)
+    body = re.sub(r"(\w)-\n(\w)", r"\1\2", body)
+    body = re.sub(r"[*_]{1,2}(?=\w)|(?<=\w)[*_]{1,2}", "", body)
+    body = " ".join(body.split())
+    return raw_end, plain(body)
