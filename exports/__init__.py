@@ -1,0 +1,100 @@
+"""Writers, in a plain registry keyed by format name.
+
+`write_all` writes every output into a temporary directory beside the target and
+moves each finished file into place, so an interrupted or failed build never
+leaves a half-written file where a good one was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.build import KnowledgeGraph
+from graph.errors import MigkgError
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    filename: str
+    write: Callable[[KnowledgeGraph, Path, list], None]  # (graph, path, sorted triples)
+    description: str
+
+
+def _binary(fn: Callable) -> Callable[[KnowledgeGraph, Path, list], None]:
+    def write(kg: KnowledgeGraph, path: Path, ts: list) -> None:
+        with path.open("wb") as f:
+            fn(kg, f, ts)
+    return write
+
+
+def _turtle(kg, f, ts):
+    from exports.rdf import write_turtle
+    write_turtle(kg, f, ts)
+
+
+def _ntriples(kg, f, ts):
+    from exports.rdf import write_ntriples
+    write_ntriples(kg, f, ts)
+
+
+def _jsonld(kg, f, ts):
+    from exports.rdf import write_jsonld
+    write_jsonld(kg, f, ts)
+
+
+def _html(kg: KnowledgeGraph, path: Path, ts: list) -> None:
+    from exports.html import write_html
+    write_html(kg, path)
+
+
+def _ontology(kg: KnowledgeGraph, path: Path, ts: list) -> None:
+    from ontology import ontology_path
+    path.write_bytes(ontology_path().read_bytes())
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "turtle": Exporter("graph.ttl", _binary(_turtle), "RDF 1.1 Turtle"),
+    "ntriples": Exporter("graph.nt", _binary(_ntriples), "N-Triples"),
+    "jsonld": Exporter("graph.jsonld", _binary(_jsonld), "compact JSON-LD with the ontology's context"),
+    "html": Exporter("graph.html", _html, "interactive network (self-contained, works offline)"),
+    "ontology": Exporter("ontology.ttl", _ontology, "the ontology (OWL, Turtle)"),
+}
+
+
+def exporter(name: str) -> Exporter:
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise MigkgError(f"unknown export format {name!r}; valid: {', '.join(EXPORTERS)}") from None
+
+
+def write_all(kg: KnowledgeGraph, out_dir: Path, formats: Sequence[str] | None = None,
+              extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
+    """Write the chosen formats (all by default) into out_dir; returns the files written.
+
+    `extra` maps further file names to functions that write them (e.g. the merges audit).
+    Nothing in out_dir changes until every file has been written completely.
+    """
+    from exports.rdf import triples
+
+    chosen = [exporter(n) for n in (formats or list(EXPORTERS))]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ts = triples(kg)
+    tmp = Path(tempfile.mkdtemp(prefix=".migkg-", dir=out_dir))
+    try:
+        written = []
+        for ex in chosen:
+            ex.write(kg, tmp / ex.filename, ts)
+            written.append(ex.filename)
+        for name, fn in (extra or {}).items():
+            fn(tmp / name)
+            written.append(name)
+        for name in written:
+            os.replace(tmp / name, out_dir / name)
+        return [out_dir / n for n in written]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from graph.errors import MigkgError
@@ -48,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("MIGKG_DEBUG"):
+            raise
+        print(f"migkg {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(set MIGKG_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

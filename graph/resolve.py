@@ -1,0 +1,218 @@
+"""Resolve mentions into entities: one node per real-world thing.
+
+Mentions with the same ref are one entity. Refs of one family are also merged
+when a folded name (label or alias) agrees. An acronym joins a bare-acronym
+mention to a long name only when exactly one long name in the family carries
+that acronym — two organizations that share an acronym are never merged.
+Every merge is recorded with its reason for the audit file.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation, Value
+from graph.refs import entity_path, family_of, fold
+
+# Families whose refs are already exact keys (symbols, ISO codes, document ids).
+KEYED_FAMILIES = {"resolution", "provision", "country", "document"}
+GENERIC_CLASSES = {"Actor", "Organization", "Event", "Commitment", "Document", "Place"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z/&\-]*[A-Z][A-Za-z]*$")
+
+
+def is_acronym(name: str) -> bool:
+    """"IOM", "UN/DESA", "UNHCR", "ECOSOC" — short, no spaces, mostly capitals."""
+    s = name.strip()
+    return (2 <= len(s) <= 12 and " " not in s and bool(_ACRONYM.match(s))
+            and sum(c.isupper() for c in s) >= max(2, len(s) // 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One audit row: `merged` (a ref) was folded into entity `into` because of `reason`."""
+
+    into: str
+    merged: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    entities: tuple[Entity, ...]
+    edges: tuple[Edge, ...]
+    merges: tuple[Merge, ...]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+
+def _names(mentions: list[Mention]) -> set[str]:
+    return {n for m in mentions for n in (m.label, *m.aliases) if n.strip()}
+
+
+def _forbidden(curation: dict) -> set[frozenset[str]]:
+    return {frozenset(fold(n) for n in pair) for pair in curation.get("forbid_merge", []) or []}
+
+
+def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, str], list[Merge]]:
+    """Map every ref to its group's representative ref, with the merges made."""
+    uf = _UnionFind()
+    reasons: dict[tuple[str, str], str] = {}
+    forbid = _forbidden(curation)
+    for r in by_ref:
+        uf.find(r)
+
+    def allowed(a: str, b: str) -> bool:
+        if not forbid:
+            return True
+        na = {fold(n) for n in _names(by_ref[a])}
+        nb = {fold(n) for n in _names(by_ref[b])}
+        return not any(frozenset((x, y)) in forbid for x in na for y in nb)
+
+    families: dict[str, list[str]] = defaultdict(list)
+    for r in sorted(by_ref):
+        families[family_of(r)].append(r)
+    for fam, fam_refs in families.items():
+        if fam in KEYED_FAMILIES:
+            continue
+        # curated aliases: every alias folds to the canonical name
+        alias_of = {fold(a): fold(canon) for canon, aliases in (curation.get("aliases") or {}).items()
+                    for a in aliases or []}
+        full_keys: dict[str, list[str]] = defaultdict(list)
+        acronym_keys: dict[str, list[str]] = defaultdict(list)
+        bare_acronym_refs: dict[str, list[str]] = defaultdict(list)
+        for r in fam_refs:
+            names = _names(by_ref[r])
+            labels = {m.label for m in by_ref[r]}
+            for n in names:
+                if is_acronym(n):
+                    if n in labels and all(is_acronym(x) for x in labels):
+                        bare_acronym_refs[n].append(r)
+                    else:
+                        acronym_keys[n].append(r)
+                else:
+                    k = fold(n)
+                    full_keys[alias_of.get(k, k)].append(r)
+        for key, rs in sorted(full_keys.items()):
+            for other in rs[1:]:
+                if allowed(rs[0], other) and uf.union(rs[0], other):
+                    reasons[(rs[0], other)] = f"same name '{key}'"
+        for acr, rs in sorted(bare_acronym_refs.items()):
+            owners = sorted({uf.find(x) for x in acronym_keys.get(acr, [])})
+            if len(owners) == 1:
+                for r in rs:
+                    if allowed(owners[0], r) and uf.union(owners[0], r):
+                        reasons[(owners[0], r)] = f"acronym {acr} of exactly one name"
+            else:
+                for a in rs[1:]:
+                    if uf.union(rs[0], a):
+                        reasons[(rs[0], a)] = f"same acronym {acr}"
+    rep = {r: uf.find(r) for r in by_ref}
+    merges = [Merge(rep[b], b, why) for (a, b), why in sorted(reasons.items())]
+    return rep, merges
+
+
+def _choose_class(mentions: list[Mention]) -> str:
+    votes = Counter(m.cls for m in mentions)
+    specific = {c: n for c, n in votes.items() if c not in GENERIC_CLASSES}
+    pool = specific or dict(votes)
+    return sorted(pool.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _canonical_ref(refs: list[str], by_ref: dict[str, list[Mention]]) -> str:
+    """The ref that names the entity: a full name over an acronym, then the most mentioned."""
+    def key(r: str) -> tuple:
+        labels = [m.label for m in by_ref[r]]
+        return (all(is_acronym(x) for x in labels), -len(labels), len(r), r)
+    return sorted(refs, key=key)[0]
+
+
+def _label(mentions: list[Mention]) -> str:
+    counts = Counter(m.label.strip() for m in mentions if not is_acronym(m.label)) or \
+        Counter(m.label.strip() for m in mentions)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> Resolved:
+    """Entities and edges from the extractions of all documents, merged as the module says."""
+    mentions: list[Mention] = []
+    attributes: list[Attribute] = []
+    relations: list[Relation] = []
+    for ex in extractions:
+        mentions.extend(ex.mentions)
+        attributes.extend(ex.attributes)
+        relations.extend(ex.relations)
+    by_ref: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_ref[m.ref].append(m)
+    # A ref used only in a fact still needs a node; without a mention it is dropped (no class, no label).
+    rep, merges = _group(by_ref, curation or {})
+    groups: dict[str, list[str]] = defaultdict(list)
+    for r, g in rep.items():
+        groups[g].append(r)
+    ref_to_id: dict[str, str] = {}
+    entities: dict[str, dict] = {}
+    for g, refs in groups.items():
+        canon = _canonical_ref(refs, by_ref)
+        ms = sorted((m for r in refs for m in by_ref[r]), key=lambda m: (m.evidence, m.label, m.cls))
+        label = _label(ms)
+        eid = entity_path(canon, label)
+        for r in refs:
+            ref_to_id[r] = eid
+        names: dict[str, Evidence] = {}
+        for m in ms:
+            for n in (m.label.strip(), *(a.strip() for a in m.aliases)):
+                if n and n != label:
+                    names.setdefault(n, m.evidence)
+        entities[eid] = {"cls": _choose_class(ms), "label": label,
+                         "label_evidence": tuple(sorted({m.evidence for m in ms if m.label.strip() == label})),
+                         "alts": names, "attrs": defaultdict(set)}
+    merges = [Merge(ref_to_id[m.into], m.merged, m.reason) for m in merges]
+    for a in attributes:
+        eid = ref_to_id.get(a.ref)
+        if eid is not None:
+            entities[eid]["attrs"][(a.prop, a.value)].add(a.evidence)
+    edge_ev: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    for rel in relations:
+        s, o = ref_to_id.get(rel.subject), ref_to_id.get(rel.object)
+        if s is not None and o is not None and s != o:
+            edge_ev[(s, rel.prop, o)].add(rel.evidence)
+    out = []
+    for eid in sorted(entities):
+        e = entities[eid]
+        alts = sorted(e["alts"])
+        attrs = tuple((p, v, tuple(sorted(ev))) for (p, v), ev in sorted(e["attrs"].items()))
+        out.append(Entity(id=eid, cls=e["cls"], label=e["label"], alt_labels=tuple(alts),
+                          label_evidence=e["label_evidence"],
+                          alt_evidence=tuple(e["alts"][n] for n in alts), attributes=attrs))
+    edges = tuple(Edge(s, p, o, tuple(sorted(ev))) for (s, p, o), ev in sorted(edge_ev.items()))
+    return Resolved(tuple(out), edges, tuple(sorted(merges, key=lambda m: (m.into, m.merged))))
+
+
+def write_merges(merges: Iterable[Merge], path) -> None:
+    """The audit file: one merge per line, tab-separated (entity, merged ref, reason)."""
+    lines = ["entity\tmerged_ref\treason"] + [f"{m.into}\t{m.merged}\t{m.reason}" for m in merges]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+__all__ = ["Merge", "Resolved", "resolve", "write_merges", "is_acronym", "Value"]
