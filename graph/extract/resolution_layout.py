@@ -64,13 +64,13 @@ class Block:
     symbol: Field | None = None
     draft: bool = False
     title: Field | None = None
-    session: Field | None = None  # value: the session number as digits
+    session: Field | None = None  # as written: "Sixty-third session"
     agenda_item: Field | None = None
     distributed: Field | None = None  # ISO date
     adopted_header: Field | None = None  # "Resolution adopted by the General Assembly [on DATE]"
     committee_report: Field | None = None  # symbol of the report it was adopted on
     opening: Field | None = None  # "The General Assembly,"
-    meeting: Field | None = None  # closing formula; value: meeting number
+    meeting: Field | None = None  # closing formula: "72nd plenary meeting"
     date_adopted: Field | None = None  # ISO date from the closing formula or the header
     paragraphs: list[Paragraph] = field(default_factory=list)
     anchors: list[tuple[str, int, int]] = field(default_factory=list)
@@ -93,10 +93,11 @@ HEADER_DRAFT = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>
                           re.M)
 ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
-TITLE = re.compile(_LINE_START + r"(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]+(?P<title>[A-Z\"“][^\n]{2,250})",
+TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]+(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
-OPENING = re.compile(_LINE_START + r"(?P<open>" + loose("The General Assembly") + r")[ \t]*,", re.M)
-CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?:" + loose("plenary meeting") + r")"
+OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>" + loose("The General Assembly") + r")[ \t]*,"
+                     r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z]))", re.M)
+CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?P<pm>" + loose("plenary meeting") + r")"
                      r"[\s,.]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]*,?[ \t]*\d{4})")
 DISTR = re.compile(r"Distr\.?[ \t]*:?[ \t]*(?:General|Limited|Restricted)[ \t,\n]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE +
                    r"[ \t]+\d{4})?", re.I)
@@ -137,7 +138,7 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
             r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
     number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t]*|\((?P<let>[a-z]{1,2})\)[ \t]*"
     operative = re.compile(
-        r"(?P<lead>" + _LINE_START + r"|(?<=[;:.])[ \t]+|(?<=[;:.])\n?)"
+        r"(?P<lead>" + _LINE_START + r"|(?<=[;:.,])[ \t]+|(?<=[;:.])\n?)"
         r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
     pre_verb = (r"(?:" + alternation(pre_pre) + r"[\s*_]+)?" + alternation(pre) +
                 r"(?:[ \t,]*[\s*_]+" + alternation(pre_suf) + r"(?![\w-]))*")
@@ -172,7 +173,8 @@ def find_blocks(text: str, verbs: dict[str, Any]) -> list[Block]:
         closing = _closing_after(text, block, limit)
         block.end = closing.end() if closing else limit
         if closing:
-            block.meeting = Field(closing.group("num"), closing.start(), closing.end())
+            block.meeting = Field(f"{closing.group('num')}{_suffix(closing.group())} plenary meeting",
+                                  closing.start(), closing.end("pm"))
             date = DAY_MONTH_YEAR.search(closing.group(0))
             if date:
                 block.date_adopted = Field(iso(date), closing.start(), closing.end())
@@ -198,7 +200,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, str]]:
     for m in TITLE.finditer(text):
         out.append((m.start("num"), m.end("title"), "title", m.group("num")))
     for m in OPENING.finditer(text):
-        out.append((m.start("open"), m.end(), "opening", ""))
+        out.append((m.start("open") if m.group("open") else m.start("open2"), m.end(), "opening", ""))
     out.sort()
     return out
 
@@ -252,6 +254,15 @@ def _starts_new(cur: Block, kind: str, value: str, start: int, last: int, closin
     return closed or far or kind in seen
 
 
+def _suffix(closing: str) -> str:
+    """The ordinal suffix as written, or the right one when the text lost it ("72 plenary")."""
+    m = re.match(r"(\d+)\s*(st|nd|rd|th|d)?", closing)
+    if m.group(2):
+        return m.group(2)
+    n = int(m.group(1))
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def _closing_after(text: str, block: Block, limit: int) -> re.Match | None:
     for m in CLOSING.finditer(text, block.start, limit):
         return m
@@ -280,13 +291,12 @@ def _header(text: str, block: Block) -> None:
     off = head_start
     if block.session is None:
         m = SESSION.search(head)
-        n = ordinal(m.group("ord")) if m else None
-        if m and n:
-            block.session = Field(str(n), off + m.start(), off + m.end())
+        if m and ordinal(m.group("ord")):
+            block.session = Field(" ".join(m.group().split()), off + m.start(), off + m.end())
     if block.agenda_item is None:
         m = AGENDA.search(head)
         if m:
-            block.agenda_item = Field(" ".join(m.group("item").split()), off + m.start(), off + m.end())
+            block.agenda_item = Field(" ".join(m.group().split()), off + m.start(), off + m.end())
     if block.distributed is None:
         m = DISTR.search(head)
         if m and m.group("date"):

@@ -87,34 +87,33 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     key = symbol or f"{out.doc.doc_id}-resolution-{block.start}"
     res = refs.resolution(key)
     label = symbol or (block.title.value if block.title else key)
-    out.mention(res, "Resolution", label, *span)
-    if symbol:
+    conforming = bool(symbol) and SYMBOL_FORM.match(symbol) is not None
+    out.mention(res, "Resolution" if conforming else "Commitment", label, *span)
+    if conforming:
         out.attr(res, "symbol", Value(symbol), *span)
         if _UN_SYMBOL.match(symbol):
-            out.attr(res, "seeAlso", Value(UNDOCS + symbol), *span)
-    if block.title:
+            out.attr(res, "seeAlso", Value(_undocs(symbol)), *span)
+    if block.title and _declared("title"):
         out.attr(res, "title", Value(block.title.value), block.title.start, block.title.end)
     session = _session(block, symbol)
     if session:
-        out.attr(res, "session", Value(session.value, "integer"), session.start, session.end)
+        out.attr(res, "session", Value(session.value), session.start, session.end)
     if block.agenda_item:
         f = block.agenda_item
         out.attr(res, "agendaItem", Value(f.value), f.start, f.end)
     if block.distributed:
         f = block.distributed
         out.attr(res, "distributionDate", Value(f.value, "date"), f.start, f.end)
-    if block.committee_report:
+    if block.committee_report:  # "[on the report of the Second Committee (A/63/416)]"
         f = block.committee_report
-        out.attr(res, "committeeReport", Value(f.value), f.start, f.end)
+        _document(out, res, f.value, f.start, f.end)
     if block.date_adopted:
         f = block.date_adopted
         out.attr(res, "dateAdopted", Value(f.value, "date"), f.start, f.end)
     if block.meeting:
         f = block.meeting
-        out.attr(res, "plenaryMeeting", Value(f.value, "integer"), f.start, f.end)
-    if block.draft:
-        out.attr(res, "status", Value("draft"), *span)
-    else:
+        out.attr(res, "plenaryMeeting", Value(f.value), f.start, f.end)
+    if not block.draft:
         where = block.adopted_header or block.meeting
         if where is not None:
             ga = actor_ref("General Assembly", lexicon)
@@ -131,12 +130,8 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
 
 
 def _session(block: Block, symbol: str) -> Field | None:
-    if block.session:
-        return block.session
-    m = re.match(r"A/(?:RES/|C\.\d/)?(\d{2,3})/", symbol)
-    if m and block.symbol is not None:
-        return Field(str(int(m.group(1))), block.symbol.start, block.symbol.end)
-    return None
+    """The session as written in the header ("Sixty-third session"); none when not written."""
+    return block.session
 
 
 def _provision(out: _Out, res: str, symbol: str, p: Paragraph, lexicon: Lexicon, verbs: dict,
@@ -146,8 +141,8 @@ def _provision(out: _Out, res: str, symbol: str, p: Paragraph, lexicon: Lexicon,
     prov = refs.provision(symbol, number)
     out.mention(prov, "Provision", f"{symbol}, paragraph {p.number}", p.start, p.end)
     out.rel(res, "hasProvision", prov, p.start, p.end)
-    if p.kind == "operative":
-        out.attr(prov, "provisionNumber", Value(p.number, "integer"), p.start, p.verb.start)
+    # a lettered sub-paragraph ("1 (b)") carries the number of its paragraph
+    out.attr(prov, "provisionNumber", Value(p.number.split()[0], "integer"), p.start, p.verb.start)
     out.attr(prov, "operativeVerb", Value(p.verb.value), p.verb.start, p.verb.end)
     out.attr(prov, "text", Value(p.text), p.start, p.end)
     for a in find_addressees(text, p.verb.end, p.end, p.verb.value, requests):
@@ -203,8 +198,9 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
     cls = next((c for k, c in _EVENT_CLASSES if k in name.lower()), "Meeting")
     event = refs.event(label)
     out.mention(event, cls, label, np_start, np_end)
-    out.rel(prov, "plans", event, m.start(), np_end)
-    out.attr(event, "eventStatus", Value("planned"), m.start(), np_end)
+    if _declared("plans"):
+        out.rel(prov, "plans", event, m.start(), np_end)
+    out.attr(event, "status", Value("planned"), m.start(), np_end)
     if year:
         y0 = m.start() + year.start(1)
         out.attr(event, "startDate", Value(year.group(1), "gYear"), y0, y0 + 4)
@@ -220,23 +216,49 @@ def _references(out: _Out, res: str, symbol: str, start: int, end: int, issuers,
         cited = _cited_node(out, c)
         out.rel(res, "references", cited, c.start, c.end)
     for d in find_document_symbols(text, start, end):
-        if re.sub(r"\s+", "", d.symbol) == own:
-            continue
-        doc_ref = refs.document(refs.symbol_slug(d.symbol))
-        out.mention(doc_ref, "Document", d.symbol, d.start, d.end)
-        out.attr(doc_ref, "symbol", Value(d.symbol), d.start, d.end)
-        out.rel(res, "references", doc_ref, d.start, d.end)
+        if re.sub(r"\s+", "", d.symbol) != own:
+            _document(out, res, d.symbol, d.start, d.end)
     for inst in find_instruments(text, start, end, data, lexicon):
         out.mention(inst.ref, inst.cls, inst.label, inst.start, inst.end, inst.aliases)
         out.rel(res, "references", inst.ref, inst.start, inst.end)
 
 
+def _document(out: _Out, res: str, symbol: str, start: int, end: int) -> None:
+    """A cited UN document (a report, a draft): a Document node keyed by its symbol."""
+    doc_ref = refs.document(refs.symbol_slug(symbol))
+    out.mention(doc_ref, "Document", symbol, start, end)
+    out.attr(doc_ref, "symbol", Value(symbol), start, end)
+    out.rel(res, "references", doc_ref, start, end)
+
+
+# The form the graph's shapes accept for migkg:symbol (ontology/shapes.ttl, SymbolShape).
+SYMBOL_FORM = re.compile(r"^[A-Z]+(/[A-Za-z0-9.-]+)+( \([0-9]{4}\))?$")
+
+
+def _undocs(symbol: str) -> str:
+    """The official document address of a symbol: http://undocs.org/A/RES/63/225."""
+    return UNDOCS + symbol.replace(" ", "")
+
+
+def _declared(prop: str) -> bool:
+    """Whether the ontology declares `prop` (terms beyond the contract are emitted only then)."""
+    from ontology.namespace import MIGKG
+
+    return prop in MIGKG.__annotations__
+
+
 def _cited_node(out: _Out, c) -> str:
+    """A cited resolution. Symbols in a form the shapes refuse ("2200 A (XXI)", a bare "2006/2")
+    are kept as the label of a Commitment node until the shapes accept them."""
     ref = refs.resolution(_citation_key(c))
-    out.mention(ref, "Resolution", c.label, c.start, c.end)
-    out.attr(ref, "symbol", Value(c.symbol), c.start, c.end)
-    if _UN_SYMBOL.match(c.symbol):
-        out.attr(ref, "seeAlso", Value(UNDOCS + c.symbol), c.start, c.end)
+    symbol = c.symbol.replace(" ", "") if re.fullmatch(r"A/RES/\S+ [A-H]", c.symbol) else c.symbol
+    if SYMBOL_FORM.match(symbol):
+        out.mention(ref, "Resolution", c.label, c.start, c.end)
+        out.attr(ref, "symbol", Value(symbol), c.start, c.end)
+    else:
+        out.mention(ref, "Commitment", c.label, c.start, c.end)
+    if _UN_SYMBOL.match(symbol):
+        out.attr(ref, "seeAlso", Value(_undocs(symbol)), c.start, c.end)
     if c.date:
         out.attr(ref, "dateAdopted", Value(c.date, "date" if len(c.date) == 10 else "gYear"), c.date_start,
                  c.date_end)
