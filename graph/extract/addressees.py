@@ -17,7 +17,7 @@ from graph.extract.loose import plain
 
 @dataclass(frozen=True, slots=True)
 class Addressee:
-    label: str  # as written, without a leading "the"/"all" and footnote marks
+    label: str  # as written, without a leading "the" and footnote marks
     start: int
     end: int
     verb: str  # the (lower-case) verb that addresses it: "requests", "invites", "need for" …
@@ -62,7 +62,7 @@ _NEW_PHRASE = re.compile(r"^(?:and[ \t\n]+|as[ \t\n]+well[ \t\n]+as[ \t\n]+|incl
                          r"|particularly[ \t\n]+|notably[ \t\n]+|especially[ \t\n]+|or[ \t\n]+)*(?:the|all|other|"
                          r"relevant|its|their|each|every|any|both|[A-Z])\b")
 _LEADING = re.compile(r"^(?:(?:and|or|as[ \t\n]+well[ \t\n]+as|including|in[ \t\n]+particular|particularly|notably|"
-                      r"especially|also|the|all|both|inter[ \t\n]+alia|,)[ \t\n]+|,[ \t\n]*)+")
+                      r"especially|also|the|both|inter[ \t\n]+alia|,)[ \t\n]+|,[ \t\n]*)+")
 _TRAILING = re.compile(r"(?:[ \t\n,]+(?:and|or|as[ \t\n]+well[ \t\n]+as|also|as[ \t\n]+appropriate))*[ \t\n,]*$")
 _FOOTNOTES = re.compile(r"[ \t]?[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*_]")
 
@@ -190,7 +190,10 @@ def _split_conjunctions(text: str, start: int, end: int) -> list[tuple[int, int]
         # "Economic and Social Council": a conjunction inside a proper name
         inside_name = left_words[-1][:1].isupper() and right_words[0][:1].isupper() and \
             left_words[-1].lower() not in ACTOR_HEADS and right_words[0].lower() not in ("the", "all", "other")
-        single_left = len(left_words) == 1 and not left_words[0][:1].isupper()
+        # the left conjunct must end in a noun that names actors ("organizations", "Arnor"), not in
+        # an adjective that shares the right one's noun ("regional and subregional organizations")
+        single_left = (len(left_words) == 1 and not left_words[0][:1].isupper()) or not (
+            left_words[-1].lower() in ACTOR_HEADS or left_words[-1][:1].isupper())
         right_first = right_words[0].lower()
         right_is_head = right_first in ("the", "all", "other", "relevant", "its", "their", "each") or \
             right_words[0][:1].isupper() or any(w.lower() in ACTOR_HEADS for w in right_words)
@@ -222,7 +225,7 @@ def _clean(text: str, start: int, end: int, verb: str) -> Addressee | None:
     if end <= start:
         return None
     label = plain(" ".join(_FOOTNOTES.sub("", text[start:end]).split()))
-    label = re.sub(r"^(?:the|all)\s+", "", label, flags=re.I)
+    label = re.sub(r"^the\s+", "", label, flags=re.I)
     if not _is_actor(label):
         return None
     return Addressee(label, start, end, verb)
@@ -269,5 +272,5 @@ def actor_ref(label: str, lexicon) -> ActorRef:
     country = lexicon.country(gov.group("name") if gov else label)
     if country is not None:
         return ActorRef(refs.country(country.iso3), "Country", country.name)
-    label = re.sub(r"^(?:all|the)\s+", "", label, flags=re.I)
+    label = re.sub(r"^the\s+", "", label, flags=re.I)
     return ActorRef(refs.org(label), "Actor", label)

@@ -198,7 +198,8 @@ def _anchors(text: str) -> list[tuple[int, int, str, str]]:
     for m in ADOPTED.finditer(text):
         out.append((m.start(), m.end(), "adopted", ""))
     for m in TITLE.finditer(text):
-        out.append((m.start("num"), m.end("title"), "title", m.group("num")))
+        title = re.split(r"\s+The\s+General\s+Assembly\s*,", m.group("title"))[0].rstrip()
+        out.append((m.start("num"), m.start("title") + len(title), "title", m.group("num")))
     for m in OPENING.finditer(text):
         out.append((m.start("open") if m.group("open") else m.start("open2"), m.end(), "opening", ""))
     out.sort()
@@ -223,10 +224,9 @@ def _group_anchors(text: str) -> list[Block]:
             cur.symbol = Field(value, start, end)
             cur.draft = kind == "draft"
         elif kind == "title":
-            m = TITLE.match(text, text.rfind("\n", 0, start) + 1)
-            title = m.group("title").strip() if m else text[start:end]
-            title_start = m.start("title") if m else start
-            cur.title = Field(plain(title).rstrip(" ."), title_start, title_start + len(title))
+            title_start = start + len(value) + len(re.match(r"\.[ \t]+", text[start + len(value):]).group())
+            title = text[title_start:end]
+            cur.title = Field(plain(title).rstrip(" ."), title_start, end)
             if cur.symbol is None:
                 cur.symbol = Field(_ga_symbol(value), start, start + len(value))
         elif kind == "adopted":
@@ -390,7 +390,7 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
         nxt = starts[i + 1][0] if i + 1 < len(starts) else block.end
         if block.meeting is not None:
             nxt = min(nxt, block.meeting.start)
-        raw_end, cleaned = _paragraph_text(text, m.start("verb"), nxt, last=i + 1 == len(starts))
+        raw_end, cleaned = _paragraph_text(text, m.end(), nxt, last=i + 1 == len(starts))
         if kind == "operative":
             parent = number
         elif kind == "subparagraph":
@@ -403,8 +403,9 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
             seen_numbers.add(number)
         words = pats.operative_words if kind != "preambular" else pats.preambular_words
         verb = squash(m.group("verb"), words)
+        cleaned = f"{verb} {cleaned}".strip() if cleaned[:1] not in ",;:." else verb + cleaned
         out.append(Paragraph(kind, number, Field(verb, m.start("verb"), m.end("verb")), cleaned,
-                             start, raw_end))
+                             start, max(raw_end, m.end("verb"))))
     return out
 
 
