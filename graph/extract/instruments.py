@@ -45,7 +45,7 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Consensus", "Commitment"), ("Framework", "Commitment"), ("Plan", "Commitment"), ("Commitment", "Commitment"),
     ("Recommendation", "Recommendation"),
 )
-_CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
+_CAP = r"(?:[A-Z][A-Za-z'’\-]*|(?:19|20)\d\d(?![\w/]))"
 _LINK = r"(?:of|on|for|against|and|or|to|in|the|concerning|relating|between|with|de|del|la|All|Their|Its)"
 _PRE_STOP = {"The", "A", "An", "At", "In", "On", "By", "Under", "With", "Its", "This", "That", "These", "Their",
              "As", "For", "And", "Of", "To", "From", "Recalling", "Reaffirming", "See", "Also", "New", "Such"}
@@ -99,6 +99,8 @@ def find_instruments(text: str, start: int, end: int, data: dict[str, Any], lexi
             name, kind, acronyms, aliases = table[key]
             if m.group("acr") and _is_org_acronym(m.group("acr"), text, m.end(), lexicon):
                 continue
+            if m.group("acr") and taken and m.start() - taken[-1][1] <= 3 and text[m.start() - 1] == "(":
+                continue  # "Convention on the Rights of the Child (CRC)": the acronym is defined, not a new mention
             out.append(InstrumentMention(refs.instrument(name), kind, name, tuple(acronyms) + tuple(aliases),
                                          m.group("acr") or "", m.start(), m.end()))
             taken.append((m.start(), m.end()))
@@ -135,7 +137,8 @@ def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
     s = s + len(text[s:e]) - len(text[s:e].lstrip())
     span = text[s:e]
     # trailing link words, commas and footnote numbers ("Service Providers4", "Displacement¹")
-    trail = re.search(r"(?:(?<=[a-z])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?:[ \t,]+(?:" + _LINK + r"))*[ \t,]*$", span)
+    trail = re.search(r"(?:[ \t]+in[ \t]+(?:19|20)\d\d)?(?:(?<=[a-z])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?:[ \t,]+(?:" + _LINK +
+                      r"))*[ \t,]*$", span)
     if trail:
         e = s + trail.start()
     span = text[s:e]

@@ -1,0 +1,68 @@
+"""Regression on the shipped corpus: the three annexed resolutions of ESA/P/WP.214."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import instruments, resolutions
+from graph.ingest import read_text, shipped_corpus, make_document
+from graph.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    doc = make_document(read_text(shipped_corpus()), "corpus")
+    lex = load_lexicon()
+    return doc, resolutions.extract(doc, lex), instruments.extract(doc, lex)
+
+
+def provisions(x, symbol):
+    out = {}
+    for r in x.relations:
+        if r.prop == "hasProvision" and r.subject == f"resolution:{symbol}":
+            number = [a.value.lexical for a in x.attributes if a.ref == r.object and a.prop == "provisionNumber"]
+            verb = [a.value.lexical for a in x.attributes if a.ref == r.object and a.prop == "operativeVerb"]
+            out[r.object.split("#")[1]] = (number[0], verb[0])
+    return out
+
+
+def test_the_three_annexed_resolutions_are_found_with_their_adoption_dates(corpus):
+    _, x, _ = corpus
+    dates = {a.ref: a.value.lexical for a in x.attributes if a.prop == "dateAdopted"}
+    assert dates["resolution:A/RES/61/208"] == "2006-12-20"
+    assert dates["resolution:A/RES/62/270"] == "2008-06-20"
+    assert dates["resolution:A/RES/63/225"] == "2008-12-19"
+
+
+def test_provisions_of_63_225_that_survived_extraction(corpus):
+    _, x, _ = corpus
+    p = provisions(x, "A/RES/63/225")
+    assert sorted(p, key=int) == ["1", "2", *map(str, range(6, 21))]
+    assert p["1"] == ("1", "Takes note")
+    assert p["17"] == ("17", "Also decides")
+    assert p["18"] == ("18", "Further decides")
+    assert p["13"] == ("13", "Calls upon")
+
+
+def test_subparagraphs_of_62_270_carry_their_verbs(corpus):
+    _, x, _ = corpus
+    p = provisions(x, "A/RES/62/270")
+    assert p["1(b)"] == ("1", "Requests")
+    assert p["2"] == ("2", "Takes note with interest")
+
+
+def test_secretary_general_is_requested_by_each_resolution(corpus):
+    _, x, _ = corpus
+    requested = {r.subject for r in x.relations if r.prop == "requested" and r.object == "org:secretary general"}
+    assert requested == {"resolution:A/RES/61/208", "resolution:A/RES/62/270", "resolution:A/RES/63/225"}
+
+
+def test_citations_with_dates_in_62_270(corpus):
+    _, x, _ = corpus
+    cited = {r.object for r in x.relations if r.prop == "references" and r.subject == "resolution:A/RES/62/270"}
+    assert {"resolution:A/RES/59/241", "resolution:A/RES/60/227", "resolution:A/RES/61/208"} <= cited
+
+
+def test_migrant_workers_convention_ratification_count(corpus):
+    _, _, x = corpus
+    counts = [a.value.lexical for a in x.attributes if a.prop == "ratificationCount"]
+    assert counts == ["39"]
