@@ -120,3 +120,95 @@ Recalling its resolution 69/167 of 18 December 2014,
 
 2. Requests the Secretary-General to report to the General Assembly at its seventy-second session on the implementation of the present resolution.
 """
+
+# A PDF page layout as text extractors print it: leading spaces, hard line breaks inside
+# paragraphs and citations, a barcode line, a footnote rule, a running header with the
+# title and a page counter on the next page.
+PDF_LAYOUT = """ United Nations  A/RES/72/991 
+ 
+General Assembly  Distr.: General 
+10 January 2018 
+Seventy-second session 
+Agenda item 19 (c) 
+17-23456 (E)    *1723456* 
+Please recycle  
+Resolution adopted by the General Assembly on 20 December 2017 
+[on the report of the Second Committee (A/72/420/Add.3)] 
+72/991. Migration and mobility in Arnor 
+ The General Assembly, 
+ Recalling its resolutions 68/4 of 3 October 2013, 69/229 of 19 December 
+2014 and 71/237 of 21 December 2016, and its decision 70/543 of 22 December 2015, 
+ Deeply concerned about the situation of migrants in transit, 
+ 1. Takes note of the report of the Secretary-General;1 
+ 2. Calls upon Member States, the United Nations system and other relevant 
+international organizations, as appropriate, to strengthen cooperation on migration 
+statistics; 
+ _______________ 
+1 A/72/291. 
+A/RES/72/991 Migration and mobility in Arnor 
+ 
+2/3 17-23456 
+ 3. Also requests the Secretary-General, in consultation with the Arnor Migration 
+Office, to prepare a report on the subject;
+ 4. Decides to include in the provisional agenda of its seventy-fourth session the 
+sub-item entitled "Migration and mobility in Arnor". 
+ 
+74th plenary meeting 
+20 December 2017 
+"""
+
+# A draft resolution as issued (Distr.: Limited, sponsors' line, no closing formula).
+DRAFT = """United Nations A/C.2/72/L.98
+General Assembly Distr.: Limited
+25 October 2017
+Original: English
+Seventy-second session
+Second Committee
+Agenda item 19 (c)
+Globalization and interdependence: migration
+Arnor and Gondor:* draft resolution
+Migration and mobility in Arnor
+The General Assembly,
+Recalling its resolution 71/237 of 21 December 2016,
+1. Requests the Secretary-General to report on the implementation of the present resolution;
+2. Invites Member States to share their experience.
+* On behalf of the Group of Western Lands.
+"""
+
+# A committee report recommending two drafts, the second revised from an earlier draft.
+TWO_DRAFTS_REPORT = """United Nations A/72/421
+
+Report of the Third Committee
+
+2. At its 40th meeting, on 1 November, the Committee had before it a draft resolution entitled "Migrant seafarers" (A/C.3/72/L.30), submitted by Arnor.
+
+3. At the same meeting, the Committee adopted draft resolution A/C.3/72/L.30 (see para. 9, draft resolution I).
+
+4. At its 45th meeting, on 8 November, the Committee had before it a draft resolution entitled "Migrant children" (A/C.3/72/L.40/Rev.1), submitted by the Vice-Chair on the basis of informal consultations on draft resolution A/C.3/72/L.40.
+
+5. At the same meeting, the Committee adopted draft resolution A/C.3/72/L.40/Rev.1 (see para. 9, draft resolution II).
+
+III. Recommendations of the Third Committee
+
+9. The Third Committee recommends to the General Assembly the adoption of the following draft resolutions:
+
+Draft resolution I
+Migrant seafarers
+
+The General Assembly,
+
+Recalling its resolution 70/999,
+
+1. Urges all States to protect migrant seafarers;
+
+Draft resolution II
+Migrant children
+
+The General Assembly,
+
+Noting the report of the Secretary-General,
+
+1. Calls upon States to protect migrant children;
+
+2. Requests the Secretary-General to report thereon.
+"""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from resolution_texts import COMMITTEE_REPORT, DAMAGED, STANDARD, WEB
+from resolution_texts import COMMITTEE_REPORT, DAMAGED, DRAFT, PDF_LAYOUT, STANDARD, TWO_DRAFTS_REPORT, WEB
 
 from graph.extract.commitment_data import verbs as shipped_verbs
 from graph.extract.resolution_layout import find_blocks
@@ -143,3 +143,34 @@ def test_lettered_subparagraphs_with_their_own_verb_are_kept_under_their_paragra
 def test_text_without_a_resolution_gives_no_block(verbs):
     text = "The meeting discussed migration.\n\n1. Introduction\n\n2. Requests for assistance were made.\n"
     assert find_blocks(text, verbs) == []
+
+
+def test_pdf_page_furniture_footnote_rule_and_running_title_stay_out_of_paragraphs(verbs):
+    b = only(PDF_LAYOUT, verbs)
+    assert b.symbol.value == "A/RES/72/991" and b.date_adopted.value == "2017-12-20"
+    assert operative(b) == [("1", "Takes note"), ("2", "Calls upon"), ("3", "Also requests"), ("4", "Decides")]
+    second = b.operative[1].text
+    assert second.endswith("to strengthen cooperation on migration statistics;")
+    assert "_____" not in second and "A/72/291" not in second and "2/3" not in second
+    assert b.operative[2].text.startswith("Also requests the Secretary-General, in consultation with")
+    assert [p.verb.value for p in b.paragraphs if p.kind == "preambular"] == ["Recalling", "Deeply concerned"]
+
+
+def test_draft_as_issued_is_a_draft_with_its_own_symbol_and_title(verbs):
+    b = only(DRAFT, verbs)
+    assert (b.symbol.value, b.draft, b.title.value) == ("A/C.2/72/L.98", True, "Migration and mobility in Arnor")
+    assert b.operative[-1].text == "Invites Member States to share their experience."  # sponsors' footnote left out
+
+
+def test_drafts_recommended_by_number_take_the_symbol_the_report_gives_that_number(verbs):
+    blocks = find_blocks(TWO_DRAFTS_REPORT, verbs)
+    assert [(b.symbol.value, b.title.value) for b in blocks] == [
+        ("A/C.3/72/L.30", "Migrant seafarers"), ("A/C.3/72/L.40/Rev.1", "Migrant children")]
+    assert blocks[0].operative[0].text == "Urges all States to protect migrant seafarers;"
+
+
+def test_fragment_with_only_paragraphs_and_a_closing_formula_is_still_read(verbs):
+    b = only("5. Requests the Secretary-General to report;\n6. Decides to remain seized of the matter.\n\n"
+             "72nd plenary meeting\n19 December 2008\n", verbs)
+    assert operative(b) == [("5", "Requests"), ("6", "Decides")]
+    assert b.symbol is None and b.date_adopted.value == "2008-12-19"

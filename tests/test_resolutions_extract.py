@@ -133,3 +133,10 @@ def test_resolution_mentioned_in_running_text_is_a_node_without_edges():
     x = resolutions.extract(doc, LEXICON)
     assert [m.ref for m in x.mentions] == ["resolution:A/RES/61/208"]
     assert x.relations == []
+
+
+def test_a_fragment_takes_its_symbol_from_the_file_name():
+    doc = make_document("5. Requests the Secretary-General to report;\n\n72nd plenary meeting\n19 December 2008\n",
+                        "a-res-63-225")
+    x = resolutions.extract(doc, LEXICON)
+    assert [a.value.lexical for a in x.attributes if a.prop == "symbol"] == ["A/RES/63/225"]

@@ -74,6 +74,7 @@ class Block:
     date_adopted: Field | None = None  # ISO date from the closing formula or the header
     paragraphs: list[Paragraph] = field(default_factory=list)
     anchors: list[tuple[str, int, int]] = field(default_factory=list)
+    roman: str = ""  # "II" for "Draft resolution II" in a committee report
 
     @property
     def operative(self) -> list[Paragraph]:
@@ -110,9 +111,12 @@ DRAFT_CUE = re.compile(r"draft[ \t]+resolution", re.I)
 # lines that are page furniture or footnotes, never paragraph text
 _JUNK_LINE = re.compile(
     r"^[ \t]*(?:"
-    r"[\d\W_ſ]{0,12}"                                   # page numbers, job numbers, stray glyphs
-    r"|\d{2}-\d{5}[\w \t()/.-]*"                        # job number "07-47991 163"
-    r"|(?:United[ \t]+Nations[ \t]+)?" + SYMBOL_RES + r"[ \t\d]*"  # running header
+    r"(?![^\n]*[A-Za-z])(?![^\n]*[,;.)][ \t]*$)[^\n]*"       # page numbers, rules, barcodes, stray glyphs
+    r"|[^\sA-Za-z0-9]{1,2}"                                 # a stray glyph ("ſ")
+    r"|\d{2}-\d{5}[\w \t()/.*-]*"                       # job number "07-47991 163", "14-67530 (E) *1467530*"
+    r"|Please[ \t]+recycle.*"
+    r"|\*{1,3}[ \t]+\S.*"                                  # asterisk footnote ("* On behalf of ...")
+    r"|(?:United[ \t]+Nations[ \t]+)?" + SYMBOL_RES + r"(?:[ \t]+[^.;:\n]{0,120})?"  # running header and title
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t].*"                             # footnote with superscript number
     r"|\d{1,2}[ \t]+(?:See|Ibid|Official[ \t]+Records|A/|E/|S/|Resolution|United[ \t]+Nations|Treaty)\b.*"
     r"|Distr\.?:.*|General[ \t]+Assembly[ \t]*"
@@ -136,7 +140,7 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
     verb = (r"(?:" + alternation(op_pre) + r"[\s*_]+)*(?:" + alternation(op) + "|" + generic + "|" +
             alternation(tuple(v.lower() for v in op)) + r")" +
             r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
-    number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t]*|\((?P<let>[a-z]{1,2})\)[ \t]*"
+    number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t*_]*\n?[ \t]*|\((?P<let>[a-z]{1,2})\)[ \t*_]*"
     operative = re.compile(
         r"(?P<lead>" + _LINE_START + r"|(?<=[;:.,])[ \t]+|(?<=[;:.])\n?)"
         r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
@@ -168,6 +172,17 @@ def find_blocks(text: str, verbs: dict[str, Any]) -> list[Block]:
     """Every resolution in `text` whose layout shows at least one operative paragraph."""
     pats = patterns(verbs)
     blocks = _group_anchors(text)
+    if not blocks and CLOSING.search(text):  # a fragment: paragraphs and a closing formula, no header
+        blocks = [Block(start=0, end=0)]
+    for block in blocks:  # a draft quoted in a report: its title (and "Draft resolution II") head it
+        if block.title is None and block.opening is not None:
+            block.title = _title_before_opening(text, block)
+            if block.title is not None:
+                block.start = min(block.start, block.title.start)
+                roman = _ROMAN_LINE.search(text, max(0, block.title.start - 120), block.title.start)
+                if roman:
+                    block.roman = roman.group("roman")
+                    block.start = min(block.start, roman.start())
     for i, block in enumerate(blocks):
         limit = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
         closing = _closing_after(text, block, limit)
@@ -309,8 +324,6 @@ def _header(text: str, block: Block) -> None:
         m = REPORT.search(head)
         if m:
             block.committee_report = Field(_norm_symbol(m.group("sym")), off + m.start("sym"), off + m.end("sym"))
-    if block.title is None and block.opening is not None:
-        block.title = _title_before_opening(text, block)
     if block.symbol is None:
         block.symbol = _draft_symbol_near(text, block)
         if block.symbol is not None:
@@ -333,23 +346,39 @@ def _title_before_opening(text: str, block: Block) -> Field | None:
 
 
 _DRAFT_MENTION = re.compile(r"(?P<sym>" + SYMBOL_DRAFT + r")(?![\w/])")
+_ROMAN_LINE = re.compile(r"(?im)^[ \t]*draft[ \t]+resolution[ \t]+(?P<roman>[IVXL]{1,6})[ \t]*$")
+_SEE_ROMAN = re.compile(r"^[^()]{0,40}\(see[^()]{0,40}draft[ \t]+resolution[ \t]+(?P<roman>[IVXL]{1,6})\)")
+_ADOPTED_DRAFT = re.compile(r"\badopted[ \t\n]+(?:the[ \t\n]+)?(?:revised[ \t\n]+)?draft[ \t\n]+resolution[ \t\n]+$")
+_ENTITLED_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:entitled|on)[\s\n]*[\"“](?P<t>[^\"”]{3,250})[\"”]")
+_ENTITLED_BEFORE = re.compile(r"(?:entitled|on)[\s\n]*[\"“](?P<t>[^\"”]{3,250})[\"”][\s,]*\($")
 
 
 def _draft_symbol_near(text: str, block: Block) -> Field | None:
     """A block with no symbol of its own is a draft quoted in a report: take the draft symbol
-    cited for it — the one whose stated title matches, else the last one before the block."""
-    candidates = [m for m in _DRAFT_MENTION.finditer(text, 0, block.start)]
-    if not candidates:
+    the report gives it — by "(see para. 9, draft resolution II)", by its title, by the draft
+    the Committee adopted, else the last draft named before it."""
+    mentions = list(_DRAFT_MENTION.finditer(text, 0, block.start))
+    if not mentions:
         return None
+    field_of = lambda m: Field(_norm_symbol(m.group("sym")), m.start("sym"), m.end("sym"))  # noqa: E731
+    if block.roman:
+        for m in mentions:
+            see = _SEE_ROMAN.match(text, m.end(), min(len(text), m.end() + 120))
+            if see and see.group("roman") == block.roman:
+                return field_of(m)
+    adopted = [m for m in mentions if _ADOPTED_DRAFT.search(text, max(0, m.start() - 60), m.start())]
     if block.title is not None:
         want = _fold(block.title.value)
-        for m in candidates:
-            tail = text[m.end():m.end() + 300]
-            t = re.match(r"[\s,]*(?:\([^)]*\)[\s,]*)?(?:entitled|on)[\s\n]*[\"“]([^\"”]{3,250})[\"”]", tail)
-            if t and _fold(t.group(1)) == want:
-                return Field(_norm_symbol(m.group("sym")), m.start("sym"), m.end("sym"))
-    m = candidates[-1]
-    return Field(_norm_symbol(m.group("sym")), m.start("sym"), m.end("sym"))
+        titled = []
+        for m in mentions:
+            after = _ENTITLED_AFTER.match(text, m.end(), min(len(text), m.end() + 300))
+            before = _ENTITLED_BEFORE.search(text, max(0, m.start() - 300), m.start())
+            if any(t and _fold(t.group("t")) == want for t in (after, before)):
+                titled.append(m)
+        if titled:
+            chosen = [m for m in titled if m in adopted] or titled
+            return field_of(chosen[-1])
+    return field_of((adopted or mentions)[-1])
 
 
 def _fold(s: str) -> str:

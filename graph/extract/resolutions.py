@@ -64,6 +64,10 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     issuers = issuers_from(data)
     text = document.text
     blocks = find_blocks(text, verbs)
+    if len(blocks) == 1 and blocks[0].symbol is None:  # a file named after its symbol: "A-RES-63-225.txt"
+        named = symbol_from_name(document)
+        if named:
+            blocks[0].symbol = Field(named, *_first_span(blocks[0]))
     inside: list[tuple[int, int]] = []
     for block in blocks:
         _resolution(out, block, lexicon, verbs, data, issuers)
@@ -127,6 +131,28 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
             _provision(out, res, symbol or key, p, lexicon, verbs, requests)
     body_start = min((p.start for p in block.paragraphs), default=block.start)
     _references(out, res, symbol, body_start, block.end, issuers, data, lexicon)
+
+
+_NAMED = (
+    (re.compile(r"(?i)\bA[-_ ]RES[-_ ](\d{1,3})[-_ ](\d{1,3})(?!\d)"), "A/RES/{0}/{1}"),
+    (re.compile(r"(?i)\bA[-_ ]C\.?(\d)[-_ ](\d{1,3})[-_ ]L\.?(\d{1,3})(?!\d)"), "A/C.{0}/{1}/L.{2}"),
+    (re.compile(r"(?i)\bA[-_ ](\d{1,3})[-_ ]L\.?(\d{1,3})(?!\d)"), "A/{0}/L.{1}"),
+)
+
+
+def symbol_from_name(document: Document) -> str:
+    """The symbol a file is named after ("A-RES-63-225.txt", "a_c.3_63_l.20.pdf"), or ""."""
+    for name in (document.path.replace("\\", "/").rsplit("/", 1)[-1], document.doc_id):
+        for pattern, form in _NAMED:
+            m = pattern.search(name)
+            if m:
+                return form.format(*(str(int(g)) for g in m.groups()))
+    return ""
+
+
+def _first_span(block: Block) -> tuple[int, int]:
+    first = block.paragraphs[0] if block.paragraphs else None
+    return (first.verb.start, first.verb.end) if first else (block.start, block.start + 1)
 
 
 def _session(block: Block, symbol: str) -> Field | None:
