@@ -76,10 +76,27 @@ def test_public_commitment_is_a_pledge_of_the_actor_and_the_listed_countries():
     assert committed == ["country:ARN", "country:GND", "country:ROH", "org:labour ministers of three governments"]
 
 
-def test_reaffirmed_commitment_to_a_named_plan_is_a_pledge():
-    x = run("At the Summit, the Heads of State and Government reaffirmed their commitment to the Cuenca Plan.")
+def test_reaffirmed_commitment_of_a_role_group_is_qualified_by_its_meeting():
+    x = run("The book was presented at the eighteenth Arnor Summit held in Osgiliath, at which the Heads of State "
+            "and Government reaffirmed their commitment to the Cuenca Plan.")
     assert [(r.subject, r.object) for r in x.relations if r.prop == "committedTo"] == [
-        ("org:heads of state and government", "pledge:cuenca plan")]
+        ("org:heads of state and government eighteenth arnor summit", "pledge:cuenca plan")]
+    assert "Heads of State and Government (eighteenth Arnor Summit)" in [m.label for m in x.mentions]
+
+
+def test_countries_offering_to_host_each_commit_to_the_action():
+    x = run("Given that Arnor, Gondor and Rohan had already offered to host future meetings of the Forum, the "
+            "future of the Forum was secure.")
+    rels = sorted((r.subject, r.object) for r in x.relations if r.prop == "committedTo")
+    assert rels == [(c, "pledge:host future meetings of the forum") for c in ("country:ARN", "country:GND", "country:ROH")]
+
+
+def test_commitment_made_on_receiving_a_text_reads_it_as_that_text():
+    x = run("(a) Osgiliath Call to Action received at the closing ceremony by the Chair-in-Office of the Forum "
+            "with the public commitment to include it in the Gondorian statement and present a paper.")
+    [(subject, obj)] = [(r.subject, r.object) for r in x.relations if r.prop == "committedTo"]
+    assert subject == "org:chair in office of the forum"
+    assert obj == "pledge:include osgiliath call to action in the gondorian statement"
 
 
 def test_text_adopted_at_a_meeting_is_adopted_by_its_participants():
@@ -97,3 +114,11 @@ def test_planned_memorandum_is_named_after_its_parties_with_status_planned():
     assert "Memorandum of Understanding between GCWL and AMO" in mou.aliases
     assert [(a.prop, a.value.lexical) for a in x.attributes if a.ref == mou.ref] == [("status", "planned"),
                                                                                        ("acronym", "MOU")]
+
+
+def test_treaty_acronym_adopting_recommendations_is_its_committee():
+    x = run("At the global level, the Convention on the Rights of the Child (CRC) was promoted. In particular, CRC "
+            "adopted general recommendations on migration due to advocacy work by the Office.")
+    assert [(r.subject, r.prop, r.object) for r in x.relations] == [
+        ("org:crc committee", "adopted", "instrument:crc general recommendations on migration")]
+    assert ("Recommendation", "CRC general recommendations on migration") in [(m.cls, m.label) for m in x.mentions]

@@ -6,8 +6,8 @@ memoranda of understanding, programmes of action — and what actors did with th
 - `ratificationCount` and `ratificationAsOf` from "As of 2008, the Convention had been ratified
   by 39 Member States" — a count, never invented edges;
 - `ratified` country -> instrument from status tables listing countries and dates;
-- `committedTo` actor -> Pledge from "publicly committed to introduce a ... Contract";
-- `adopted` actor -> instrument from "The participating associations adopted the Covenant ...";
+- pledges and adoptions (graph.extract.pledges): `committedTo` actor -> Pledge, `adopted`
+  actor -> instrument;
 - planned agreements ("planning to sign a Memorandum of Understanding") with status "planned".
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph import refs
-from graph.extract import commitment_data
+from graph.extract import commitment_data, pledges
 from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_YEAR, YEAR, datatype, iso
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
@@ -175,8 +175,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
                 x.attributes.append(Attribute(inst.ref, "acronym", Value(acr), ev(inst.start, inst.end)))
     _ratification_counts(text, found, x, ev)
     _status_tables(text, found, lexicon, x, ev)
-    _pledges(text, lexicon, x, ev)
-    _adoptions(text, found, lexicon, x, ev)
+    x.extend(pledges.find(document, found, lexicon))
     _planned(text, found, lexicon, x, ev)
     return x
 
@@ -287,85 +286,6 @@ def _table_instrument(text: str, found: list[InstrumentMention], header_start: i
             if refs.fold(i.label) in folded:
                 return i
     return None
-
-
-_PLEDGE = re.compile(r"\b(?:(?:publicly|formally|jointly|firmly)[ \t]+)?(?:committed|pledged|undertook)[ \t]+"
-                     r"(?:themselves[ \t]+|itself[ \t]+)?to[ \t]+(?:the[ \t]+)?(?:(?P<verb>[a-z]+)[ \t]+)?"
-                     r"(?:an?|the)?[ \t]*(?P<obj>(?:[A-Z][\w'’-]*|\d{4})(?:[ \t]+(?:(?:for|of|on|and|the|to|in)[ \t]+)*"
-                     r"(?:[A-Z][\w'’-]*|\d{4}))*)")
-_COMMITMENT_TO = re.compile(r"\b(?:reaffirmed|renewed|expressed|made|confirmed)[ \t]+(?:their|its|his|her|a|the)[ \t]+"
-                            r"(?:public[ \t]+|firm[ \t]+|strong[ \t]+)?commitment[ \t]+to[ \t]+(?:the[ \t]+)?"
-                            r"(?P<obj>(?:[A-Z][\w'’-]*)(?:[ \t]+(?:(?:for|of|on|and|the)[ \t]+)*[A-Z][\w'’-]*)*)")
-
-
-def _pledges(text: str, lexicon: Lexicon, x: Extraction, ev) -> None:
-    for pattern in (_PLEDGE, _COMMITMENT_TO):
-        for m in pattern.finditer(text):
-            obj = " ".join(m.group("obj").split())
-            if len(obj.split()) < 2 and pattern is _PLEDGE:
-                continue
-            s, e = _sentence(text, m.start())
-            subjects = _subjects(text, s, m.start(), lexicon)
-            if not subjects:
-                continue
-            pledge = refs.ref("pledge", obj)
-            x.mentions.append(Mention(pledge, "Pledge", obj, ev(m.start("obj"), m.end("obj"))))
-            for ref, cls, label, a, b in subjects:
-                x.mentions.append(Mention(ref, cls, label, ev(a, b)))
-                x.relations.append(Relation(ref, "committedTo", pledge, ev(a, m.end())))
-
-
-_SUBJECT_LEAD = re.compile(r"^[\s\-–—•]*(?:\([a-z0-9]{1,3}\)[ \t]*)?(?:(?:The|the|A|a|At|In)[ \t]+)?(?:participating[ \t]+)?")
-
-
-def _subjects(text: str, s: int, verb_at: int, lexicon: Lexicon) -> list[tuple[str, str, str, int, int]]:
-    """Who did it: the clause before the verb ("Labour Ministers of four Governments —A, B and C—"),
-    and each country listed in it."""
-    from graph.extract.addressees import actor_ref
-
-    # a dash-delimited list of members: "Ministers of four Governments —Bahrain, Kuwait and Lebanon—"
-    dash = re.search(r"[ \t]*[—–][^—–]*[—–]?[ \t]*(?:(?:hereby|also|jointly|publicly|formally|have|has|had)[ \t]+)*$",
-                     text[s:verb_at])
-    head_end = s + dash.start() if dash else verb_at
-    clause_start = s
-    for m in re.finditer(r"[,;:][ \t]+|\bwhere(?:by)?\b|\bthat\b", text[s:head_end]):
-        clause_start = s + m.end()
-    raw = text[clause_start:head_end]
-    lead = _SUBJECT_LEAD.match(raw)
-    a = clause_start + (lead.end() if lead else 0)
-    tail = re.search(r"(?:[ \t]+(?:hereby|also|jointly|publicly|formally|have|has|had))*[ \t,]*$", text[a:head_end])
-    b = a + tail.start() if tail else head_end
-    out = []
-    if b > a and len(text[a:b].split()) <= 14:
-        label = " ".join(text[a:b].split())
-        if label[:1].isupper() or label.split()[0] in ("national", "member"):
-            actor = actor_ref(label, lexicon)
-            out.append((actor.ref, actor.cls, actor.label, a, b))
-    if dash:
-        inner_start = head_end
-        for m in re.finditer(r"[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w'’-]*)*", text[inner_start:verb_at]):
-            entry = lexicon.country(m.group())
-            if entry is not None:
-                cs = inner_start + m.start()
-                out.append((refs.country(entry.iso3), "Country", entry.name, cs, cs + len(m.group())))
-    return out
-
-
-_ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed)[ \t]+(?:the[ \t]+text[ \t]+of[ \t]+)?(?:the[ \t]+|a[ \t]+)?")
-
-
-def _adoptions(text: str, found: list[InstrumentMention], lexicon: Lexicon, x: Extraction, ev) -> None:
-    starts = {i.start: i for i in found}
-    for m in _ADOPTED.finditer(text):
-        inst = starts.get(m.end())
-        if inst is None:
-            continue
-        s, _ = _sentence(text, m.start())
-        for ref, cls, label, a, b in _subjects(text, s, m.start(), lexicon):
-            if ref == inst.ref:
-                continue
-            x.mentions.append(Mention(ref, cls, label, ev(a, b)))
-            x.relations.append(Relation(ref, "adopted", inst.ref, ev(a, inst.end)))
 
 
 _PLANNED = re.compile(r"\b(?:planning|plan|plans|planned|intend|intends|intending|expected|expect|expects|due|"

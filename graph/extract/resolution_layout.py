@@ -94,9 +94,9 @@ HEADER_DRAFT = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>
                           re.M)
 ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
-TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]+(?P<title>[A-Z\"“][^\n]{2,250})",
+TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
-OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>" + loose("The General Assembly") + r")[ \t]*,"
+OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + loose("The General Assembly") + r"))[ \t]*,"
                      r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z]))", re.M)
 CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?P<pm>" + loose("plenary meeting") + r")"
                      r"[\s,.]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]*,?[ \t]*\d{4})")
@@ -239,7 +239,7 @@ def _group_anchors(text: str) -> list[Block]:
             cur.symbol = Field(value, start, end)
             cur.draft = kind == "draft"
         elif kind == "title":
-            title_start = start + len(value) + len(re.match(r"\.[ \t]+", text[start + len(value):]).group())
+            title_start = start + len(value) + len(re.match(r"\.[ \t]*", text[start + len(value):]).group())
             title = text[title_start:end]
             cur.title = Field(plain(title).rstrip(" ."), title_start, end)
             if cur.symbol is None:
@@ -406,6 +406,8 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
         else:
             if not at_line_start and not starts:
                 continue
+            if not _listed(squash(verb, pats.operative_words), pats.operative_words):
+                continue  # "(a) Measures to ...": an item of a list, not a paragraph with a verb
             starts.append((m.start("let"), m.start("verb"), "subparagraph", m.group("let"), m))
     first_op = starts[0][0] if starts else block.end
     for m in pats.preambular.finditer(text, block.start, first_op):
@@ -436,6 +438,11 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
         out.append(Paragraph(kind, number, Field(verb, m.start("verb"), m.end("verb")), cleaned,
                              start, max(raw_end, m.end("verb"))))
     return out
+
+
+def _listed(verb: str, words: tuple[str, ...]) -> bool:
+    known = {w.casefold() for w in words}
+    return all(w.casefold() in known for w in verb.split())
 
 
 def _at_line_start(text: str, pos: int) -> bool:
