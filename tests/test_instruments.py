@@ -122,3 +122,8 @@ def test_treaty_acronym_adopting_recommendations_is_its_committee():
     assert [(r.subject, r.prop, r.object) for r in x.relations] == [
         ("org:crc committee", "adopted", "instrument:crc general recommendations on migration")]
     assert ("Recommendation", "CRC general recommendations on migration") in [(m.cls, m.label) for m in x.mentions]
+
+
+def test_unnamed_programme_is_named_by_the_meeting_that_agreed_it():
+    assert names("The Programme of Action agreed at the third Arnor Summit instructed the Forum to act.") == [
+        "Programme of Action agreed at the third Arnor Summit"]

@@ -126,6 +126,10 @@ def _is_org_acronym(acr: str, text: str, end: int, lexicon: Lexicon | None) -> b
     return bool(re.match(r"[ \t]+(?:Committee|review|process|secretariat)\b", text[end:end + 20]))
 
 
+_AGREED_AT = re.compile(r"[ \t]+(?:agreed|adopted|approved|signed)[ \t]+(?:at|by)[ \t]+the[ \t]+(?:[a-z]+(?:-[a-z]+)?[ \t]+)?"
+                        r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Summit|Conference|Meeting|Forum|Dialogue|Session|Congress)\b")
+
+
 def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
     """Drop sentence-initial words and dangling links; refuse bare heads ("the Convention")."""
     s, e = m.start(), m.end()
@@ -142,8 +146,14 @@ def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
     if trail:
         e = s + trail.start()
     span = text[s:e]
-    if not any(w[:1].isalpha() for w in pre_words) and not (m.group("post") or "").strip() and not m.group("no"):
-        return s, e, None
+    bare = not any(w[:1].isalpha() for w in pre_words) and not (m.group("post") or "").strip() and not m.group("no")
+    if bare:
+        # "the Programme of Action agreed at the seventeenth Summit": named by where it was agreed
+        where = _AGREED_AT.match(text, e)
+        if where is None or m.group("head") in ("Plan", "Framework", "Commitment", "Agreement"):
+            return s, e, None
+        e = where.end()
+        return s, e, " ".join(text[s:e].split())
     if m.group("head") in ("Plan", "Framework", "Commitment", "Consensus", "Recommendation", "Agreement",
                            "Accord", "Charter") and not pre_words:
         return s, e, None
