@@ -76,11 +76,11 @@ def test_public_commitment_is_a_pledge_of_the_actor_and_the_listed_countries():
     assert committed == ["country:ARN", "country:GND", "country:ROH", "org:labour ministers of three governments"]
 
 
-def test_reaffirmed_commitment_of_a_role_group_is_qualified_by_its_meeting():
+def test_reaffirmed_commitment_to_a_named_plan_links_the_plan_and_qualifies_the_group_by_its_meeting():
     x = run("The book was presented at the eighteenth Arnor Summit held in Osgiliath, at which the Heads of State "
             "and Government reaffirmed their commitment to the Cuenca Plan.")
     assert [(r.subject, r.object) for r in x.relations if r.prop == "committedTo"] == [
-        ("org:heads of state and government eighteenth arnor summit", "pledge:cuenca plan")]
+        ("org:heads of state and government eighteenth arnor summit", "instrument:cuenca plan")]
     assert "Heads of State and Government (eighteenth Arnor Summit)" in [m.label for m in x.mentions]
 
 

@@ -47,6 +47,9 @@ _LEAD = re.compile(r"^[\s\-–—•]*(?:\([a-z0-9]{1,3}\)[ \t]*)?(?:(?:The|the|
 _AUX = r"(?:hereby|also|jointly|publicly|formally|already|have|has|had|were|was|all)"
 _MEETING = re.compile(r"\b[Aa]t[ \t]+the[ \t]+(?P<ev>(?:[a-z]+(?:-[a-z]+)?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,5}"
                       r"(?:Summit|Meeting|Conference|Forum|Dialogue|Session|Consultation))\b")
+_NAME = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(r"(?:^|(?<=[\s,]))(?:" + _NAME + r",[ \t]+){2,}" + _NAME + r",?[ \t]+and[ \t]+" + _NAME +
+                        r"[ \t]*$")
 _ROLE_GROUP = re.compile(r"(?i)^(?:heads of state|ministers?|labour ministers|member countries|member states|"
                          r"participants|delegations|governments|leaders|representatives)\b")
 
@@ -84,10 +87,16 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         subjects = clause_subjects(text, s, m.start(), lexicon)
         if subjects and label:
             pledge(label, start, end, subjects, m.start(), end)
+    by_start = {i.start: i for i in instruments}
     for m in _COMMITMENT_TO.finditer(text):
         s, _ = _sentence(text, m.start())
         subjects = clause_subjects(text, s, m.start(), lexicon)
-        if subjects:
+        named = by_start.get(m.start("obj"))
+        if subjects and named is not None:  # a commitment to a text already named as an instrument
+            for s_ref, cls, s_label, a, b in subjects:
+                x.mentions.append(Mention(s_ref, cls, s_label, ev(a, b)))
+                x.relations.append(Relation(s_ref, "committedTo", named.ref, ev(min(a, m.start()), named.end)))
+        elif subjects:
             pledge(" ".join(m.group("obj").split()), m.start("obj"), m.end("obj"), subjects, m.start(), m.end())
     for m in _WITH_COMMITMENT.finditer(text):
         s, _ = _sentence(text, m.start())
@@ -158,6 +167,8 @@ def clause_subjects(text: str, s: int, verb_at: int, lexicon: Lexicon) -> list[t
     countries = _country_list(text, clause_start, end, lexicon)
     if countries:
         return countries
+    if _NAME_LIST.search(text, clause_start, end):
+        return []  # "Greece, Argentina, Spain and Morocco" with names the lexicon does not know
     commas = [clause_start + m.end() for m in re.finditer(r",[ \t]+", text[clause_start:end])]
     clause_start = next((c for c in reversed(commas) if text[c:end].strip()), clause_start)
     out = []
