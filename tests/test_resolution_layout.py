@@ -174,3 +174,10 @@ def test_fragment_with_only_paragraphs_and_a_closing_formula_is_still_read(verbs
              "72nd plenary meeting\n19 December 2008\n", verbs)
     assert operative(b) == [("5", "Requests"), ("6", "Decides")]
     assert b.symbol is None and b.date_adopted.value == "2008-12-19"
+
+
+def test_italic_words_glued_by_pdf_extraction_are_read_apart(verbs):
+    text = STANDARD.replace("8. Also decides", "8. *Alsodecides*").replace("5. Calls upon", "5. Callsupon")
+    b = only(text, verbs)
+    assert operative(b)[4] == ("5", "Calls upon")
+    assert operative(b)[7] == ("8", "Also decides")

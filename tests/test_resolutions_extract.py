@@ -140,3 +140,14 @@ def test_a_fragment_takes_its_symbol_from_the_file_name():
                         "a-res-63-225")
     x = resolutions.extract(doc, LEXICON)
     assert [a.value.lexical for a in x.attributes if a.prop == "symbol"] == ["A/RES/63/225"]
+
+
+def test_no_break_spaces_and_windows_line_ends_are_read_and_evidence_keeps_them():
+    text = STANDARD.replace("\n", "\r\n").replace("2. Requests", "2.\u00a0Requests").replace(
+        "Secretary-General", "Secretary\u2011General")
+    doc = make_document(text, "a-res-70-999-crlf")
+    x = resolutions.extract(doc, LEXICON)
+    for rec in (*x.mentions, *x.attributes, *x.relations):
+        assert doc.text[rec.evidence.start:rec.evidence.end] == rec.evidence.quote
+    assert ("provision:A/RES/70/999#2", "org:secretary general") in rels(x, "addressedTo")
+    assert len(rels(x, "hasProvision", RES)) == 8

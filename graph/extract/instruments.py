@@ -19,6 +19,7 @@ from typing import Any
 
 from graph import refs
 from graph.extract import commitment_data, pledges
+from graph.extract.loose import layout_view
 from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_YEAR, YEAR, datatype, iso
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
@@ -171,10 +172,10 @@ def _acronym_after(text: str, end: int) -> str:
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    text = document.text
+    text = layout_view(document.text)
     data = commitment_data.instruments(lexicon)
     x = Extraction()
-    ev = lambda s, e: Evidence(document.doc_id, s, e, text[s:e])  # noqa: E731
+    ev = lambda s, e: Evidence(document.doc_id, s, e, document.text[s:e])  # noqa: E731
     found = find_instruments(text, 0, len(text), data, lexicon)
     acronyms_done: set[tuple[str, str]] = set()
     for inst in found:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from graph import refs
+from graph.extract.loose import layout_view
 from graph.lexicon import Lexicon
 from graph.model import Document, Evidence, Extraction, Mention, Relation
 
@@ -56,11 +57,11 @@ _ROLE_GROUP = re.compile(r"(?i)^(?:heads of state|ministers?|labour ministers|me
 
 def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
     """Pledges and adoptions in `document`; `instruments` are the instrument mentions found in it."""
-    text = document.text
+    text = layout_view(document.text)
     x = Extraction()
 
     def ev(a: int, b: int) -> Evidence:
-        return Evidence(document.doc_id, a, b, text[a:b])
+        return Evidence(document.doc_id, a, b, document.text[a:b])
 
     def pledge(label: str, start: int, end: int, subjects: list, rel_start: int, rel_end: int) -> None:
         ref = refs.ref("pledge", label)

@@ -24,6 +24,7 @@ from graph.extract import commitment_data
 from graph.extract.addressees import actor_ref, find_addressees, _base
 from graph.extract.citations import find_citations, find_document_symbols, issuers_from
 from graph.extract.instruments import find_instruments
+from graph.extract.loose import layout_view
 from graph.extract.resolution_layout import Block, Field, Paragraph, find_blocks
 from graph.extract.un_dates import ORDINAL_RE, ordinal
 from graph.lexicon import Lexicon
@@ -34,10 +35,12 @@ _UN_SYMBOL = re.compile(r"^(?:A|E|S)/")
 
 
 class _Out:
-    """Collects records for one document; evidence is always cut from the document text."""
+    """Collects records for one document; evidence is always cut from the document text,
+    parsing reads `view` (the same text with plain spaces and hyphens, offsets unchanged)."""
 
     def __init__(self, document: Document) -> None:
         self.doc = document
+        self.view = layout_view(document.text)
         self.x = Extraction()
         self._mentioned: set[tuple[str, int, int]] = set()
 
@@ -62,7 +65,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     verbs = commitment_data.verbs(lexicon)
     data = commitment_data.instruments(lexicon)
     issuers = issuers_from(data)
-    text = document.text
+    text = out.view
     blocks = find_blocks(text, verbs)
     if len(blocks) == 1 and blocks[0].symbol is None:  # a file named after its symbol: "A-RES-63-225.txt"
         named = symbol_from_name(document)
@@ -81,7 +84,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
 
 def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: dict, issuers) -> None:
-    text = out.doc.text
+    text = out.view
     if block.symbol is not None:
         symbol = block.symbol.value
         span = (block.symbol.start, block.symbol.end)
@@ -162,7 +165,7 @@ def _session(block: Block, symbol: str) -> Field | None:
 
 def _provision(out: _Out, res: str, symbol: str, p: Paragraph, lexicon: Lexicon, verbs: dict,
                requests: tuple[str, ...]) -> None:
-    text = out.doc.text
+    text = out.view
     number = p.number.replace(" ", "")
     prov = refs.provision(symbol, number)
     out.mention(prov, "Provision", f"{symbol}, paragraph {p.number}", p.start, p.end)
@@ -194,7 +197,7 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
     """"Decides to hold, within existing resources, a High-level Dialogue ... in 2013"."""
     if not plan_verbs:
         return
-    text = out.doc.text
+    text = out.view
     m = re.compile(_PLAN.format(verbs="|".join(map(re.escape, plan_verbs)))).search(text, p.verb.end, p.end)
     if not m:
         return
@@ -234,7 +237,7 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
 
 def _references(out: _Out, res: str, symbol: str, start: int, end: int, issuers, data: dict,
                 lexicon: Lexicon) -> None:
-    text = out.doc.text
+    text = out.view
     own = re.sub(r"\s+", "", symbol)
     for c in find_citations(text, start, end, issuers):
         if re.sub(r"\s+", "", c.symbol) == own:
