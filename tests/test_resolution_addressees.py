@@ -108,3 +108,14 @@ def test_government_of_a_country_is_the_country():
 def test_unnamed_group_is_an_actor_named_as_written():
     a = actor_ref("the regional commissions", LEXICON)
     assert (a.cls, a.label) == ("Actor", "regional commissions")
+
+
+def test_comma_separated_actors_are_each_an_addressee():
+    assert addressees("Invites Member States, the United Nations system, international organizations, civil society "
+                      "and the private sector to contribute to the Trust Fund;") == [
+        "Member States", "United Nations system", "international organizations", "civil society", "private sector"]
+
+
+def test_an_actor_named_after_a_parenthetical_is_kept():
+    assert addressees("Encourages Governments, as appropriate, and relevant international organizations to "
+                      "cooperate;") == ["Governments", "relevant international organizations"]

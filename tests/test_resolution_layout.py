@@ -181,3 +181,9 @@ def test_italic_words_glued_by_pdf_extraction_are_read_apart(verbs):
     b = only(text, verbs)
     assert operative(b)[4] == ("5", "Calls upon")
     assert operative(b)[7] == ("8", "Also decides")
+
+
+def test_symbol_stated_anywhere_above_the_text_is_taken(verbs):
+    b = only("Document symbol: A/RES/70/995 (web page)\nThe General Assembly,\nRecalling its resolution 69/1,\n"
+             "1. Decides to remain seized of the matter.\n", verbs)
+    assert b.symbol.value == "A/RES/70/995"

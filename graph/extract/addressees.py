@@ -146,26 +146,60 @@ def _phrase_at(text: str, start: int, para_end: int, verb: str, require_infiniti
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut an addressee phrase into actor spans."""
-    # comma segments; a segment opening a parenthetical ends the phrase
+    """Cut an addressee phrase into actor spans.
+
+    Comma segments are new actors ("Member States, the United Nations system, civil society"),
+    except a bare head noun that continues a list sharing its modifiers ("all relevant bodies,
+    agencies, funds and programmes of ...") or a segment after an adjective ("intergovernmental,
+    regional and subregional organizations"). Parentheticals (", as appropriate,") are skipped;
+    after one, only a segment opened by "and"/"as well as" names another actor.
+    """
     segments: list[list[int]] = []
     pos = start
+    in_paren = False
     for m in list(re.finditer(r",", text[start:end])) + [None]:
         seg_end = start + m.start() if m else end
         seg = text[pos:seg_end]
         stripped = seg.lstrip(" \t\n")
         seg_start = pos + len(seg) - len(stripped)
-        if segments and _PARENTHETICAL.match(stripped):
-            break
-        if segments and not _NEW_PHRASE.match(stripped):
-            segments[-1][1] = seg_end  # list continuation: "agencies, funds and programmes"
-        elif stripped:
-            segments.append([seg_start, seg_end])
         pos = seg_end + 1
+        if not stripped.strip():
+            continue
+        if segments and _PARENTHETICAL.match(stripped):
+            in_paren = True
+            continue
+        if in_paren:
+            if not _AFTER_PAREN.match(stripped):
+                continue
+            in_paren = False
+            segments.append([seg_start, seg_end])
+            continue
+        if segments and _continues(text[segments[-1][0]:segments[-1][1]], stripped):
+            segments[-1][1] = seg_end
+        else:
+            segments.append([seg_start, seg_end])
     spans: list[tuple[int, int]] = []
     for s, e in segments:
         spans += _split_conjunctions(text, s, e)
     return spans
+
+
+_AFTER_PAREN = re.compile(r"^(?:and|as[ \t\n]+well[ \t\n]+as|including)[ \t\n]+(?!in\b|within\b|with\b|as\b)")
+
+
+def _continues(previous: str, segment: str) -> bool:
+    """Whether a comma segment continues the previous actor instead of naming a new one."""
+    prev_words = re.findall(r"[\w'’-]+", previous)
+    words = re.findall(r"[\w'’-]+", segment)
+    if not words:
+        return True
+    first = words[0].lower()
+    if first in ("and", "or", "including", "notably", "particularly", "especially") or \
+            first in ("the", "all", "other", "its", "their", "each", "every", "any", "both"):
+        return False
+    if prev_words and not (prev_words[-1].lower() in ACTOR_HEADS or prev_words[-1][:1].isupper()):
+        return True  # "other relevant intergovernmental, regional and subregional organizations"
+    return first in ACTOR_HEADS and not words[0][:1].isupper()  # "bodies, agencies, funds and programmes"
 
 
 _CONJ = re.compile(r"[ \t\n]+(?:and|as[ \t\n]+well[ \t\n]+as|or|together[ \t\n]+with|including|in[ \t\n]+particular|"

@@ -328,6 +328,12 @@ def _header(text: str, block: Block) -> None:
         block.symbol = _draft_symbol_near(text, block)
         if block.symbol is not None:
             block.draft = True
+    if block.symbol is None:  # "Symbol: A/RES/63/225" somewhere above the text
+        found = list(re.finditer(SYMBOL_RES, text[max(0, block.start - 1500):first]))
+        if found:
+            m = found[-1]
+            off = max(0, block.start - 1500)
+            block.symbol = Field(_norm_symbol(m.group()), off + m.start(), off + m.end())
 
 
 def _title_before_opening(text: str, block: Block) -> Field | None:
