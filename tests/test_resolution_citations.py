@@ -19,7 +19,8 @@ def cite(text, issuers):
 
 def test_two_resolutions_in_one_phrase_are_two_citations_with_their_dates(issuers):
     text = "pursuant to General Assembly resolutions 59/241 of 22 December 2004 and 60/227 of 23 December 2005,"
-    assert cite(text, issuers) == [("A/RES/59/241", "2004-12-22", "59/241"), ("A/RES/60/227", "2005-12-23", "60/227")]
+    assert cite(text, issuers) == [("A/RES/59/241", "2004-12-22", "59/241 of 22 December 2004"),
+                                   ("A/RES/60/227", "2005-12-23", "60/227 of 23 December 2005")]
 
 
 def test_a_comma_list_after_its_resolutions_is_read_to_the_end(issuers):
@@ -42,7 +43,7 @@ def test_other_bodies_keep_the_number_and_name_the_body_in_the_label(issuers):
 
 def test_old_general_assembly_numbering_keeps_its_form(issuers):
     text = "resolution 2200 A (XXI) of 16 December 1966"
-    assert cite(text, issuers) == [("2200 A (XXI)", "1966-12-16", "2200 A (XXI)")]
+    assert cite(text, issuers) == [("2200 A (XXI)", "1966-12-16", "2200 A (XXI) of 16 December 1966")]
 
 
 def test_roman_session_numbers_past_thirty_are_not_general_assembly_resolutions(issuers):

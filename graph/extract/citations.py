@@ -101,7 +101,8 @@ def find_citations(text: str, start: int, end: int, issuers: tuple[Issuer, ...],
                 a = ADOPTED_IN.match(text, item.end("item"), min(len(text), item.end("item") + 260))
                 if a:
                     date, ds, de = a.group("y"), a.start("y"), a.end("y")
-            out.append(Citation(symbol, label, issuer, kind, date, item.start("item"), item.end("item"), ds, de))
+            end_ = item.end("d") if item.group("d") else item.end("item")  # "59/241 of 22 December 2004"
+            out.append(Citation(symbol, label, issuer, kind, date, item.start("item"), end_, ds, de))
         covered.append((m.start(), m.end()))
     for m in FULL_SYMBOL.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in covered):
