@@ -187,3 +187,25 @@ def test_symbol_stated_anywhere_above_the_text_is_taken(verbs):
     b = only("Document symbol: A/RES/70/995 (web page)\nThe General Assembly,\nRecalling its resolution 69/1,\n"
              "1. Decides to remain seized of the matter.\n", verbs)
     assert b.symbol.value == "A/RES/70/995"
+
+
+def test_paragraphs_whose_numbers_were_lost_are_numbered_in_order(verbs):
+    text = ("A/RES/71/993\nThe General Assembly,\nRecalling its resolution 70/999,\n"
+            "Takes note of the report of the Secretary-General;\n"
+            "Requests the Secretary-General to report on the implementation of the present resolution;\n"
+            "Decides to include the item in the agenda of its seventy-second session.\n")
+    assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Requests"), ("3", "Decides")]
+
+
+def test_a_list_that_restarts_at_one_continues_the_count(verbs):
+    text = ("A/RES/71/992\nThe General Assembly,\nRecalling its resolution 70/999,\n"
+            "1. Takes note of the report;\n2. Welcomes the Forum;\n3. Urges Member States to act;\n"
+            "A/RES/71/992\n"
+            "1. Requests the Secretary-General to report;\n2. Decides to remain seized of the matter.\n")
+    assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Welcomes"), ("3", "Urges"),
+                                            ("4", "Requests"), ("5", "Decides")]
+
+
+def test_a_number_on_its_own_line_still_opens_its_paragraph(verbs):
+    text = "A/RES/71/991\nThe General Assembly,\n1.\n\nTakes note of the report;\n2.\nDecides to act.\n"
+    assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Decides")]

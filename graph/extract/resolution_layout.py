@@ -129,6 +129,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d])[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(
 class Patterns:
     operative: re.Pattern
     preambular: re.Pattern
+    unnumbered: re.Pattern
     operative_words: tuple[str, ...]
     preambular_words: tuple[str, ...]
 
@@ -137,10 +138,10 @@ class Patterns:
 def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, ...],
               pre: tuple[str, ...], pre_pre: tuple[str, ...], pre_suf: tuple[str, ...]) -> Patterns:
     generic = r"[A-Z][a-z]{3,}(?:s|es)"  # an unlisted third-person verb ("Proclaims")
-    verb = (r"(?:" + alternation(op_pre) + r"[\s*_]+)*(?:" + alternation(op) + "|" + generic + "|" +
+    verb = (r"(?:" + alternation(op_pre) + r"[\s*_]*)*(?:" + alternation(op) + "|" + generic + "|" +
             alternation(tuple(v.lower() for v in op)) + r")" +
             r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
-    number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t*_]*\n?[ \t]*|\((?P<let>[a-z]{1,2})\)[ \t*_]*"
+    number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t*_]*(?:\n[ \t]*){0,2}|\((?P<let>[a-z]{1,2})\)[ \t*_]*"
     operative = re.compile(
         r"(?P<lead>" + _LINE_START + r"|(?<=[;:.,])[ \t]+|(?<=[;:.])\n?)"
         r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
@@ -148,8 +149,12 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
                 r"(?:[ \t,]*[\s*_]+" + alternation(pre_suf) + r"(?![\w-]))*")
     preambular = re.compile(r"(?P<lead>" + _LINE_START + r"|(?<=,)[ \t]+)(?P<verb>" + pre_verb +
                             r")(?![\w-])[*_]*", re.M)
+    listed = (r"(?:" + alternation(op_pre) + r"[\s*_]*)*(?:" + alternation(op) + "|" +
+              alternation(tuple(v.lower() for v in op)) + r")" + r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
+    unnumbered = re.compile(_LINE_START + r"(?P<verb>" + listed + r")(?![\w-])[*_]*(?=[ \t]+(?:the|that|of|to|with|"
+                            r"all|its|[A-Z])\b)", re.M)
     words = tuple(op) + tuple(op_pre) + tuple(op_suf)
-    return Patterns(operative, preambular, words, tuple(pre) + tuple(pre_pre) + tuple(pre_suf))
+    return Patterns(operative, preambular, unnumbered, words, tuple(pre) + tuple(pre_pre) + tuple(pre_suf))
 
 
 def patterns(verbs: dict[str, Any]) -> Patterns:
@@ -416,28 +421,43 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
                 continue  # "(a) Measures to ...": an item of a list, not a paragraph with a verb
             starts.append((m.start("let"), m.start("verb"), "subparagraph", m.group("let"), m))
     first_op = starts[0][0] if starts else block.end
-    for m in pats.preambular.finditer(text, block.start, first_op):
+    preamble = [m for m in pats.preambular.finditer(text, block.start, first_op)]
+    for m in preamble:
         starts.append((m.start("verb"), m.start("verb"), "preambular", "", m))
+    if not any(kind == "operative" for _, _, kind, _, _ in starts):
+        # numbers lost (a web list rendered without them): operative verbs opening lines, in order
+        after = preamble[-1].end() if preamble else block.start
+        n = 0
+        for m in pats.unnumbered.finditer(text, after, block.end):
+            n += 1
+            starts.append((m.start("verb"), m.start("verb"), "operative", str(n), m))
     starts.sort(key=lambda s: s[0])
 
     out: list[Paragraph] = []
     parent = ""
-    seen_numbers: set[str] = set()
+    seen: dict[str, str] = {}  # number -> text
+    offset = last = 0
     for i, (start, _body, kind, number, m) in enumerate(starts):
         nxt = starts[i + 1][0] if i + 1 < len(starts) else block.end
         if block.meeting is not None:
             nxt = min(nxt, block.meeting.start)
         raw_end, cleaned = _paragraph_text(text, m.end(), nxt, last=i + 1 == len(starts))
         if kind == "operative":
+            n = int(number) + offset
+            if str(n) in seen and seen[str(n)] != cleaned and int(number) == 1 and last >= 1:
+                offset, n = last, last + 1  # the list restarted at 1: its numbers continue the count
+            number = str(n)
             parent = number
         elif kind == "subparagraph":
             if not parent:
                 continue
             number = f"{parent} ({number})"
-        if number and number in seen_numbers:
-            continue  # a repeated page or a restarted list: keep the first reading
+        if number and number in seen:
+            continue  # a page printed twice: keep the first reading
         if number:
-            seen_numbers.add(number)
+            seen[number] = cleaned
+        if kind == "operative":
+            last = int(number)
         words = pats.operative_words if kind != "preambular" else pats.preambular_words
         verb = squash(m.group("verb"), words)
         cleaned = f"{verb} {cleaned}".strip() if cleaned[:1] not in ",;:." else verb + cleaned
