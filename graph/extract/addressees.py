@@ -300,11 +300,15 @@ def actor_ref(label: str, lexicon) -> ActorRef:
     if org is None and re.fullmatch(r"[A-Z][A-Z-]{1,11}", label):
         found = lexicon.by_acronym(label)
         org = found[0] if len(found) == 1 else None
-    if org is not None:
-        return ActorRef(refs.org(org.name), org.kind or "Organization", org.name)
+    written = re.sub(r"^the\s+", "", label, flags=re.I)
+    if org is not None:  # the surface form stays as an alternative label
+        names = (*org.aliases, *org.acronyms, written)
+        return ActorRef(refs.org(org.name), org.kind or "Organization", org.name,
+                        tuple(n for n in dict.fromkeys(names) if n != org.name))
     gov = _GOVERNMENT_OF.match(label)
     country = lexicon.country(gov.group("name") if gov else label)
     if country is not None:
-        return ActorRef(refs.country(country.iso3), "Country", country.name)
+        return ActorRef(refs.country(country.iso3), "Country", country.name,
+                        (written,) if written != country.name else ())
     label = re.sub(r"^the\s+", "", label, flags=re.I)
     return ActorRef(refs.org(label), "Actor", label)

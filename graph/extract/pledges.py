@@ -63,11 +63,18 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
     def ev(a: int, b: int) -> Evidence:
         return Evidence(document.doc_id, a, b, document.text[a:b])
 
+    def actor(ref: str, cls: str, label: str, a: int, b: int) -> None:
+        written = re.sub(r"^the\s+", "", " ".join(text[a:b].split()), flags=re.I)
+        # the surface form as an alternative label — not for groups, whose label may be qualified by
+        # their meeting and must not merge with the same words said of another meeting
+        alias = (written,) if written != label and cls != "Actor" else ()
+        x.mentions.append(Mention(ref, cls, label, ev(a, b), alias))
+
     def pledge(label: str, start: int, end: int, subjects: list, rel_start: int, rel_end: int) -> None:
         ref = refs.ref("pledge", label)
         x.mentions.append(Mention(ref, "Pledge", label, ev(start, end)))
         for s_ref, cls, s_label, a, b in subjects:
-            x.mentions.append(Mention(s_ref, cls, s_label, ev(a, b)))
+            actor(s_ref, cls, s_label, a, b)
             x.relations.append(Relation(s_ref, "committedTo", ref, ev(min(a, rel_start), max(b, rel_end))))
 
     named_at: set[int] = set()
@@ -95,7 +102,7 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         named = by_start.get(m.start("obj"))
         if subjects and named is not None:  # a commitment to a text already named as an instrument
             for s_ref, cls, s_label, a, b in subjects:
-                x.mentions.append(Mention(s_ref, cls, s_label, ev(a, b)))
+                actor(s_ref, cls, s_label, a, b)
                 x.relations.append(Relation(s_ref, "committedTo", named.ref, ev(min(a, m.start()), named.end)))
         elif subjects:
             pledge(" ".join(m.group("obj").split()), m.start("obj"), m.end("obj"), subjects, m.start(), m.end())
@@ -112,12 +119,12 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         body = f"{subj} Committee" if subj in treaty_acronyms else subj
         from graph.extract.addressees import actor_ref
 
-        actor = actor_ref(body, lexicon)
+        body_ref = actor_ref(body, lexicon)
         label = f"{subj.replace(' Committee', '')} {' '.join(m.group('obj').split())}"
         rec = refs.instrument(label)
-        x.mentions.append(Mention(actor.ref, actor.cls, actor.label, ev(m.start("subj"), m.end("subj"))))
+        actor(body_ref.ref, body_ref.cls, body_ref.label, m.start("subj"), m.end("subj"))
         x.mentions.append(Mention(rec, "Recommendation", label, ev(m.start("obj"), m.end("obj"))))
-        x.relations.append(Relation(actor.ref, "adopted", rec, ev(m.start(), m.end())))
+        x.relations.append(Relation(body_ref.ref, "adopted", rec, ev(m.start(), m.end())))
     starts = {i.start: i for i in instruments}
     for m in _ADOPTED.finditer(text):
         inst = starts.get(m.end())
@@ -126,7 +133,7 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         s, _ = _sentence(text, m.start())
         for ref, cls, label, a, b in clause_subjects(text, s, m.start(), lexicon):
             if ref != inst.ref:
-                x.mentions.append(Mention(ref, cls, label, ev(a, b)))
+                actor(ref, cls, label, a, b)
                 x.relations.append(Relation(ref, "adopted", inst.ref, ev(a, inst.end)))
     return x
 
