@@ -122,7 +122,8 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         body_ref = actor_ref(body, lexicon)
         label = f"{subj.replace(' Committee', '')} {' '.join(m.group('obj').split())}"
         rec = refs.instrument(label)
-        actor(body_ref.ref, body_ref.cls, body_ref.label, m.start("subj"), m.end("subj"))
+        x.mentions.append(Mention(body_ref.ref, body_ref.cls, body_ref.label, ev(m.start("subj"), m.end("subj")),
+                                  body_ref.aliases))
         x.mentions.append(Mention(rec, "Recommendation", label, ev(m.start("obj"), m.end("obj"))))
         x.relations.append(Relation(body_ref.ref, "adopted", rec, ev(m.start(), m.end())))
     starts = {i.start: i for i in instruments}

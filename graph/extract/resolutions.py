@@ -125,7 +125,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
         if where is not None:
             ga = actor_ref("General Assembly", lexicon)
             cls = ga.cls if ga.cls != "Actor" else "UNEntity"
-            out.mention(ga.ref, cls, ga.label, where.start, where.end)
+            out.mention(ga.ref, cls, ga.label, where.start, where.end, ga.aliases)
             out.rel(ga.ref, "adopted", res, where.start, where.end)
 
     requests = tuple(verbs.get("request") or ())
