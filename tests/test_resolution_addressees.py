@@ -119,3 +119,8 @@ def test_comma_separated_actors_are_each_an_addressee():
 def test_an_actor_named_after_a_parenthetical_is_kept():
     assert addressees("Encourages Governments, as appropriate, and relevant international organizations to "
                       "cooperate;") == ["Governments", "relevant international organizations"]
+
+
+def test_recommends_that_names_the_actors_of_the_clause():
+    assert addressees("Requests that Member States and the regional commissions consider the matter;") == [
+        "Member States", "regional commissions"]

@@ -60,3 +60,8 @@ def test_decisions_and_full_symbols_are_cited_too(issuers):
 def test_document_symbols_leave_resolutions_out():
     text = "See A/60/871 and A/C.2/62/2, annex, and A/RES/61/208."
     assert [d.symbol for d in find_document_symbols(text, 0, len(text))] == ["A/60/871", "A/C.2/62/2"]
+
+
+def test_a_footnote_number_after_a_date_does_not_end_the_list(issuers):
+    text = "Recalling its resolutions 58/208 of 23 December 2003,1 59/241 of 22 December 2004 and 60/227,"
+    assert [s for s, _, _ in cite(text, issuers)] == ["A/RES/58/208", "A/RES/59/241", "A/RES/60/227"]

@@ -76,8 +76,14 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
     if efforts and base in (*request_verbs, "welcomes", "supports", "commends", "calls for", "notes"):
         out += _phrase_at(text, efforts.end(), para_end, base)
     elif base in request_verbs:
-        out += _phrase_at(text, verb_end, para_end, base)
-        out += _ellipsis(text, verb_end, para_end, base)
+        that = _THAT.match(text, verb_end, para_end)
+        if that:  # "Recommends that Member States consider ..."
+            end = _THAT_VERB.search(text, that.end(), min(para_end, that.end() + 250))
+            if end:
+                out += [a for a in (_clean(text, s, e, base) for s, e in _split(text, that.end(), end.start())) if a]
+        else:
+            out += _phrase_at(text, verb_end, para_end, base)
+            out += _ellipsis(text, verb_end, para_end, base)
     for m in _REQUEST_AGAIN.finditer(text, verb_end, para_end):
         verb = " ".join(m.group("verb").split())
         if verb == "recommends that":
@@ -96,6 +102,11 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
     return unique
 
 
+_THAT = re.compile(r"[ \t\n]*,?[ \t\n]*that[ \t\n]+")
+_THAT_VERB = re.compile(r"[ \t\n,]+(?:should|shall|must|may|might|could|would|will|consider|continue|take|ensure|"
+                        r"promote|provide|develop|strengthen|include|submit|make|support|adopt|establish|address|"
+                        r"use|give|pay|explore|cooperate|work|redouble|enhance|increase|report|intensify|undertake|"
+                        r"prepare|convene|organize|review|seek|share|facilitate|protect|respect|refrain|be)\b")
 _ELLIPSIS = re.compile(r",[ \t\n]+and[ \t\n]+(?:also[ \t\n]+)?(?=(?:the|all|other|relevant|[A-Z])\b)")
 
 

@@ -22,7 +22,7 @@ _ITEM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}"
          r"|\d{1,3}/\d{1,3}(?![\d/])(?:[ \t]?[A-H](?![\w/-]))?)")
 _DATE = r"[0-3]?\d[ \t\n]+" + MONTH_RE + r"[ \t\n]+\d{4}"
 _OF_DATE = r"(?:[ \t\n]+of[ \t\n]+" + _DATE + r")?"
-_SEP = r"(?:[ \t]*,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)"
+_SEP = r"(?:[ \t]*,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+|(?<=\d)[ \t\n]+(?=\d{2,3}/))"  # last: after a footnote
 _FOOT = r"(?:[ \t]?[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\d{4}),?\d{1,2}(?![\d/]))?"
 _ONE = _ITEM + _OF_DATE + _FOOT
 CITATION = re.compile(r"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?)[ \t\n]+(?P<list>" + _ONE + r"(?:" + _SEP + _ONE +
