@@ -209,3 +209,9 @@ def test_a_list_that_restarts_at_one_continues_the_count(verbs):
 def test_a_number_on_its_own_line_still_opens_its_paragraph(verbs):
     text = "A/RES/71/991\nThe General Assembly,\n1.\n\nTakes note of the report;\n2.\nDecides to act.\n"
     assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Decides")]
+
+
+def test_a_number_that_lost_its_dot_still_numbers_a_listed_verb(verbs):
+    text = ("A/RES/71/989\nThe General Assembly,\nRecalling its resolution 70/999,\n1 Takes note of the report;\n"
+            "2 Requests the Secretary-General to report;\n3 See A/71/100.\n")
+    assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Requests")]

@@ -94,7 +94,7 @@ HEADER_DRAFT = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>
                           re.M)
 ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
-TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
+TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
 OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + loose("The General Assembly") + r"))[ \t]*,"
                      r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z]))", re.M)
@@ -130,6 +130,7 @@ class Patterns:
     operative: re.Pattern
     preambular: re.Pattern
     unnumbered: re.Pattern
+    no_dot: re.Pattern
     operative_words: tuple[str, ...]
     preambular_words: tuple[str, ...]
 
@@ -153,8 +154,10 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
               alternation(tuple(v.lower() for v in op)) + r")" + r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
     unnumbered = re.compile(_LINE_START + r"(?P<verb>" + listed + r")(?![\w-])[*_]*(?=[ \t]+(?:the|that|of|to|with|"
                             r"all|its|[A-Z])\b)", re.M)
+    # "1 Takes note": the dot lost in extraction; only a listed verb at the head of a line will do
+    no_dot = re.compile(_LINE_START + r"(?P<num>\d{1,3})[ \t]+[*_]*(?P<verb>" + listed + r")(?![\w-])[*_]*", re.M)
     words = tuple(op) + tuple(op_pre) + tuple(op_suf)
-    return Patterns(operative, preambular, unnumbered, words, tuple(pre) + tuple(pre_pre) + tuple(pre_suf))
+    return Patterns(operative, preambular, unnumbered, no_dot, words, tuple(pre) + tuple(pre_pre) + tuple(pre_suf))
 
 
 def patterns(verbs: dict[str, Any]) -> Patterns:
@@ -244,7 +247,7 @@ def _group_anchors(text: str) -> list[Block]:
             cur.symbol = Field(value, start, end)
             cur.draft = kind == "draft"
         elif kind == "title":
-            title_start = start + len(value) + len(re.match(r"\.[ \t]*", text[start + len(value):]).group())
+            title_start = start + len(value) + len(re.match(r"[ \t]?\.[ \t]*", text[start + len(value):]).group())
             title = text[title_start:end]
             cur.title = Field(plain(title).rstrip(" ."), title_start, end)
             if cur.symbol is None:
@@ -402,12 +405,18 @@ def _fold(s: str) -> str:
 def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
     starts: list[tuple[int, int, str, str, re.Match]] = []  # (start, body_start, kind, number, match)
     expected = 1
-    for m in pats.operative.finditer(text, block.start, block.end):
+    found = list(pats.operative.finditer(text, block.start, block.end))
+    taken = {m.start("verb") for m in found}
+    found += [m for m in pats.no_dot.finditer(text, block.start, block.end) if m.start("verb") not in taken]
+    found.sort(key=lambda m: m.start())
+    for m in found:
         verb = m.group("verb")
         first = squash(verb).split()[0] if verb.strip() else ""
         if first in _GENERIC_NOT_VERBS or not first[:1].isupper():
             continue
         at_line_start = _at_line_start(text, m.start("num") if m.group("num") else m.start("let"))
+        if m.re is pats.no_dot and not at_line_start:
+            continue
         if m.group("num"):
             n = int(m.group("num"))
             if not at_line_start and n != expected:
