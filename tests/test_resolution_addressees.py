@@ -124,3 +124,9 @@ def test_an_actor_named_after_a_parenthetical_is_kept():
 def test_recommends_that_names_the_actors_of_the_clause():
     assert addressees("Requests that Member States and the regional commissions consider the matter;") == [
         "Member States", "regional commissions"]
+
+
+def test_first_person_request_verbs_address_like_third_person_ones():
+    text = "Call upon all States to protect migrants, and invite the regional commissions to report;"
+    found = find_addressees(text, len("Call upon"), len(text), "Call upon", REQUESTS)
+    assert [(a.label, a.verb) for a in found] == [("all States", "calls upon"), ("regional commissions", "invites")]

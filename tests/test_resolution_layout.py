@@ -215,3 +215,13 @@ def test_a_number_that_lost_its_dot_still_numbers_a_listed_verb(verbs):
     text = ("A/RES/71/989\nThe General Assembly,\nRecalling its resolution 70/999,\n1 Takes note of the report;\n"
             "2 Requests the Secretary-General to report;\n3 See A/71/100.\n")
     assert operative(only(text, verbs)) == [("1", "Takes note"), ("2", "Requests")]
+
+
+def test_a_declaration_in_the_first_person_has_its_paragraphs_read(verbs):
+    text = ("A/RES/68/990\nThe General Assembly\nAdopts the following Declaration:\nDeclaration of Arnor\n"
+            "We, the Ministers and representatives of States,\n"
+            "1. Recognize that migration is a multidimensional reality;\n"
+            "2. Call upon all States to protect migrants;\n3. We decide to meet again.\n\n"
+            "4th plenary meeting\n3 October 2013\n")
+    b = only(text, verbs)
+    assert operative(b) == [("1", "Recognize"), ("2", "Call upon")]

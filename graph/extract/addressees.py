@@ -42,8 +42,8 @@ ACTOR_HEADS = (
 )
 _REQUEST_AGAIN = re.compile(
     r"(?:(?<=[,;])|\band\b|\balso\b|\bfurther\b)[ \t\n*_]*(?:also[ \t\n]+|further[ \t\n]+|in[ \t\n]+this[ \t\n]+"
-    r"regard[ \t\n]+|in[ \t\n]+this[ \t\n]+context[ \t\n]+)?(?P<verb>requests|invites|urges|encourages|calls[ \t\n]+upon|"
-    r"calls[ \t\n]+on|appeals[ \t\n]+to|asks|recommends[ \t\n]+that|strongly[ \t\n]+urges|strongly[ \t\n]+encourages)"
+    r"regard[ \t\n]+|in[ \t\n]+this[ \t\n]+context[ \t\n]+)?(?P<verb>requests?|invites?|urges?|encourages?|calls?[ \t\n]+upon|"
+    r"calls?[ \t\n]+on|appeals?[ \t\n]+to|asks?|recommends?[ \t\n]+that|strongly[ \t\n]+urges?|strongly[ \t\n]+encourages?)"
     r"[ \t\n]+")
 _NEED_FOR = re.compile(r"\b(?P<verb>need|needs|necessity|importance|call|calls)[ \t\n]+(?:for|of)[ \t\n]+(?=(?:the|all|"
                        r"Member|States|Governments|relevant|[A-Z]))")
@@ -71,7 +71,7 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
                     request_verbs: tuple[str, ...]) -> list[Addressee]:
     """Actors asked to act by the operative paragraph whose verb ends at `verb_end`."""
     out: list[Addressee] = []
-    base = _base(main_verb)
+    base = _third_person(_base(main_verb))
     efforts = _EFFORTS_BY.match(text, verb_end, para_end)
     if efforts and base in (*request_verbs, "welcomes", "supports", "commends", "calls for", "notes"):
         out += _phrase_at(text, efforts.end(), para_end, base)
@@ -85,11 +85,11 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
             out += _phrase_at(text, verb_end, para_end, base)
             out += _ellipsis(text, verb_end, para_end, base)
     for m in _REQUEST_AGAIN.finditer(text, verb_end, para_end):
-        verb = " ".join(m.group("verb").split())
+        verb = _third_person(" ".join(m.group("verb").split()).replace("strongly ", ""))
         if verb == "recommends that":
             continue
-        out += _phrase_at(text, m.end(), para_end, verb.replace("strongly ", ""))
-        out += _ellipsis(text, m.end(), para_end, verb.replace("strongly ", ""))
+        out += _phrase_at(text, m.end(), para_end, verb)
+        out += _ellipsis(text, m.end(), para_end, verb)
     for m in _NEED_FOR.finditer(text, verb_end, para_end):
         found = _phrase_at(text, m.end(), para_end, "need for", require_infinitive=True)
         out += found
@@ -131,6 +131,15 @@ def _head(label: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _third_person(base: str) -> str:
+    """"call upon" (a declaration's "We ... call upon") -> "calls upon"; third person stays."""
+    first, _, rest = base.partition(" ")
+    if not first or first.endswith("s") and not first.endswith("ss"):
+        return base
+    first = first + ("es" if first.endswith(("ss", "sh", "ch", "x")) else "s")
+    return f"{first} {rest}".strip()
+
+
 def _base(verb: str) -> str:
     """"Also strongly urges" -> "urges"; "Calls upon" -> "calls upon"."""
     words = verb.lower().split()
@@ -139,7 +148,7 @@ def _base(verb: str) -> str:
                                           "likewise", "moreover", "finally", "lastly", "furthermore", "more"):
         words = words[1:]
     two = " ".join(words[:2])
-    if two in ("calls upon", "calls on", "appeals to", "calls for", "takes note"):
+    if re.fullmatch(r"calls? (?:upon|on|for)|appeals? to|takes? note", two):
         return two
     return words[0] if words else ""
 

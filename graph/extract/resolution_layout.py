@@ -162,8 +162,21 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
 
 def patterns(verbs: dict[str, Any]) -> Patterns:
     t = lambda key: tuple(verbs.get(key) or ())  # noqa: E731
-    return _patterns(t("operative"), t("operative_prefixes"), t("operative_suffixes"),
+    operative = t("operative")
+    # declarations adopted by the Assembly speak in the first person: "We ... 1. Recognize that"
+    operative = operative + tuple(dict.fromkeys(base_form(v) for v in operative))
+    return _patterns(operative, t("operative_prefixes"), t("operative_suffixes"),
                      t("preambular"), t("preambular_prefixes"), t("preambular_suffixes"))
+
+
+def base_form(phrase: str) -> str:
+    """"Requests" -> "Request", "Stresses" -> "Stress", "Calls upon" -> "Call upon"."""
+    first, _, rest = phrase.partition(" ")
+    if first.endswith(("sses", "shes", "ches", "xes")):
+        first = first[:-2]
+    elif first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
 
 
 _GENERIC_NOT_VERBS = {"States", "Nations", "Affairs", "Rights", "Members", "Parties", "Countries", "Goals",
