@@ -130,3 +130,8 @@ def test_first_person_request_verbs_address_like_third_person_ones():
     text = "Call upon all States to protect migrants, and invite the regional commissions to report;"
     found = find_addressees(text, len("Call upon"), len(text), "Call upon", REQUESTS)
     assert [(a.label, a.verb) for a in found] == [("all States", "calls upon"), ("regional commissions", "invites")]
+
+
+def test_a_second_request_verb_ends_the_first_addressee_phrase():
+    assert addressees("Calls upon States Members and observers, and invites relevant United Nations bodies to "
+                      "participate;") == ["States Members", "observers", "relevant United Nations bodies"]

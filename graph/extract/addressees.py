@@ -52,7 +52,8 @@ _EFFORTS_BY = re.compile(r"[ \t\n]*(?:the[ \t\n]+)?(?:continued[ \t\n]+|ongoing[
                          r"[ \t\n]+")
 _INFINITIVE = re.compile(r"[ \t\n,]+(?:in[ \t\n]+order[ \t\n]+)?to[ \t\n]+(?!the\b|all\b|their\b|its\b|that\b|this\b|"
                          r"[A-Z]|\d)[a-z]")
-_HARD_STOP = re.compile(r"[;:.(\[]|\bthat\b(?![ \t\n]+are[ \t\n]+(?:members|parties|part)\b)|\bwhich\b|\bwho\b|\bwhose\b|\bwhere\b|\bwhen\b|\bshould\b|\bwill\b|"
+_HARD_STOP = re.compile(r"[;:.(\[]|,?[ \t\n]+and[ \t\n]+(?:also[ \t\n]+)?(?:requests?|invites?|urges?|encourages?|"
+                        r"calls?|appeals?|asks?|decides?|requests?)\b|\bthat\b(?![ \t\n]+are[ \t\n]+(?:members|parties|part)\b)|\bwhich\b|\bwho\b|\bwhose\b|\bwhere\b|\bwhen\b|\bshould\b|\bwill\b|"
                         r"\bto[ \t\n]+(?:the|their|its)[ \t\n]+(?:attention|consideration)\b|\bfor[ \t\n]+(?:their|its)\b")
 _PARENTHETICAL = re.compile(r"^(?:in|within|with|as|where|inter|consistent|according|through|on|at|upon|under|"
                             r"while|when|if|pursuant|taking|bearing|subject|without|from|by|and[ \t\n]+in|and[ \t\n]+"
