@@ -257,6 +257,7 @@ def _document(out: _Out, res: str, symbol: str, start: int, end: int) -> None:
     doc_ref = refs.document(refs.symbol_slug(symbol))
     out.mention(doc_ref, "Document", symbol, start, end)
     out.attr(doc_ref, "symbol", Value(symbol), start, end)
+    out.attr(doc_ref, "seeAlso", Value(_undocs(symbol)), start, end)
     out.rel(res, "references", doc_ref, start, end)
 
 
