@@ -127,3 +127,8 @@ def test_treaty_acronym_adopting_recommendations_is_its_committee():
 def test_unnamed_programme_is_named_by_the_meeting_that_agreed_it():
     assert names("The Programme of Action agreed at the third Arnor Summit instructed the Forum to act.") == [
         "Programme of Action agreed at the third Arnor Summit"]
+
+
+def test_charter_and_agreement_named_by_what_follows():
+    assert names("Guided by the Charter of the United Nations and the Agreement on Seafarers of Arnor,") == [
+        "Charter of the United Nations", "Agreement on Seafarers of Arnor"]

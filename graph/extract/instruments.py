@@ -105,8 +105,10 @@ def find_instruments(text: str, start: int, end: int, data: dict[str, Any], lexi
             out.append(InstrumentMention(refs.instrument(name), kind, name, tuple(acronyms) + tuple(aliases),
                                          m.group("acr") or "", m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    for m in _form_pattern().finditer(text, start, end):
+    pattern_form, pos = _form_pattern(), start
+    while (m := pattern_form.search(text, pos, end)) is not None:
         s, e, label = _trim(text, m)
+        pos = e if m.start() < e < m.end() else max(m.end(), pos + 1)  # a cut name: read on from the cut
         if label is None or any(a < e and s < b for a, b in taken):
             continue
         if refs.fold(label) in table:
@@ -140,6 +142,12 @@ def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
         s = text.index(pre_words[0], s) + len(pre_words[0])
         pre_words = pre_words[1:]
     s = s + len(text[s:e]) - len(text[s:e].lstrip())
+    # "the Charter of the United Nations and the Agreement on ...": two names, not one
+    heads = "|".join(h.replace(" ", r"[ \t]+") for h, _ in HEADS)
+    second = re.search(r"[ \t]+and[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,4}(?:" + heads + r")\b",
+                       text[s + len(m.group("pre")) + len(m.group("head")):e])
+    if second:
+        e = s + len(m.group("pre")) + len(m.group("head")) + second.start()
     span = text[s:e]
     # trailing link words, commas and footnote numbers ("Service Providers4", "Displacement¹")
     trail = re.search(r"(?:[ \t]+in[ \t]+(?:19|20)\d\d)?(?:(?<=[a-z])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?(?:[ \t,]+(?:" + _LINK +
@@ -155,8 +163,7 @@ def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
             return s, e, None
         e = where.end()
         return s, e, " ".join(text[s:e].split())
-    if m.group("head") in ("Plan", "Framework", "Commitment", "Consensus", "Recommendation", "Agreement",
-                           "Accord", "Charter") and not pre_words:
+    if m.group("head") in ("Plan", "Framework", "Commitment", "Consensus") and not pre_words:
         return s, e, None
     if len(span) < 8 or len(span) > 200:
         return s, e, None
