@@ -72,7 +72,7 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
                     request_verbs: tuple[str, ...]) -> list[Addressee]:
     """Actors asked to act by the operative paragraph whose verb ends at `verb_end`."""
     out: list[Addressee] = []
-    base = _third_person(_base(main_verb))
+    base = _third_person(base_verb(main_verb))
     efforts = _EFFORTS_BY.match(text, verb_end, para_end)
     if efforts and base in (*request_verbs, "welcomes", "supports", "commends", "calls for", "notes"):
         out += _phrase_at(text, efforts.end(), para_end, base)
@@ -141,7 +141,7 @@ def _third_person(base: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def _base(verb: str) -> str:
+def base_verb(verb: str) -> str:
     """"Also strongly urges" -> "urges"; "Calls upon" -> "calls upon"."""
     words = verb.lower().split()
     while len(words) > 1 and words[0] in ("also", "further", "again", "once", "strongly", "firmly", "deeply",

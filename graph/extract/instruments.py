@@ -80,7 +80,7 @@ def _known(rows: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]) 
     if acr:
         src += r"|(?P<acr>" + "|".join(map(re.escape, acr)) + r")"
     src += r")(?![\w-])"
-    return re.compile(src, re.I if False else 0), table
+    return re.compile(src), table
 
 
 def _rows(data: dict[str, Any]) -> tuple:
@@ -98,7 +98,7 @@ def find_instruments(text: str, start: int, end: int, data: dict[str, Any], lexi
         for m in pattern.finditer(text, start, end):
             key = m.group("acr") or refs.fold(m.group("name"))
             name, kind, acronyms, aliases = table[key]
-            if m.group("acr") and _is_org_acronym(m.group("acr"), text, m.end(), lexicon):
+            if m.group("acr") and _is_org_acronym(text, m.end()):
                 continue
             if m.group("acr") and taken and m.start() - taken[-1][1] <= 3 and text[m.start() - 1] == "(":
                 continue  # "Convention on the Rights of the Child (CRC)": the acronym is defined, not a new mention
@@ -124,8 +124,8 @@ def find_instruments(text: str, start: int, end: int, data: dict[str, Any], lexi
     return out
 
 
-def _is_org_acronym(acr: str, text: str, end: int, lexicon: Lexicon | None) -> bool:
-    """"CEDAW Committee" / "CEDAW adopted": the acronym names the treaty body, not the treaty."""
+def _is_org_acronym(text: str, end: int) -> bool:
+    """"CEDAW Committee", "CEDAW review process": the acronym names the treaty body, not the treaty."""
     return bool(re.match(r"[ \t]+(?:Committee|review|process|secretariat)\b", text[end:end + 20]))
 
 
@@ -137,8 +137,7 @@ def _trim(text: str, m: re.Match) -> tuple[int, int, str | None]:
     """Drop sentence-initial words and dangling links; refuse bare heads ("the Convention")."""
     s, e = m.start(), m.end()
     pre_words = m.group("pre").split()
-    while pre_words and (pre_words[0] in _PRE_STOP or pre_words[0].endswith("ing") or pre_words[0].isupper()
-                         and len(pre_words[0]) > 1 and len(pre_words) > 1 and False):
+    while pre_words and (pre_words[0] in _PRE_STOP or pre_words[0].endswith("ing")):
         s = text.index(pre_words[0], s) + len(pre_words[0])
         pre_words = pre_words[1:]
     s = s + len(text[s:e]) - len(text[s:e].lstrip())

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.extract.loose import alternation, loose, plain, squash
-from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_RE, ORDINAL_RE, iso, ordinal
+from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_RE, ORDINAL_RE, iso, ordinal
 
 
 @dataclass(frozen=True, slots=True)

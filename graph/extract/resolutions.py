@@ -21,7 +21,7 @@ import re
 
 from graph import refs
 from graph.extract import commitment_data
-from graph.extract.addressees import actor_ref, find_addressees, _base
+from graph.extract.addressees import actor_ref, base_verb, find_addressees
 from graph.extract.citations import find_citations, find_document_symbols, issuers_from
 from graph.extract.instruments import find_instruments
 from graph.extract.loose import layout_view
@@ -181,7 +181,7 @@ def _provision(out: _Out, res: str, symbol: str, p: Paragraph, lexicon: Lexicon,
         out.rel(prov, "addressedTo", actor.ref, q_start, a.end)
         if a.verb in requests:
             out.rel(res, "requested", actor.ref, q_start, a.end)
-    if _base(p.verb.value) in tuple(verbs.get("decide") or ()):
+    if base_verb(p.verb.value) in tuple(verbs.get("decide") or ()):
         _planned_event(out, prov, p, tuple(verbs.get("plan_verbs") or ()))
 
 
