@@ -225,3 +225,10 @@ def test_a_declaration_in_the_first_person_has_its_paragraphs_read(verbs):
             "4th plenary meeting\n3 October 2013\n")
     b = only(text, verbs)
     assert operative(b) == [("1", "Recognize"), ("2", "Call upon")]
+
+
+def test_opening_without_its_comma_still_opens_a_draft(verbs):
+    text = ("The Committee adopted draft resolution A/C.2/72/L.97.\n\nMigration in Gondor\n\nThe General Assembly\n"
+            "Recalling its resolution 71/237,\n1. Invites Member States to act.\n")
+    b = only(text, verbs)
+    assert (b.symbol.value, b.title.value) == ("A/C.2/72/L.97", "Migration in Gondor")

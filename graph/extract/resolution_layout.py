@@ -97,7 +97,9 @@ ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
 TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
 OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + loose("The General Assembly") + r"))[ \t]*,"
-                     r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z]))", re.M)
+                     r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z])"
+                     r"|(?:^|(?<=\n))[ \t]*(?P<open3>The[ \t]+General[ \t]+Assembly)[ \t]*\n"
+                     r"(?=[ \t]*[*_]?[A-Z][a-z]+(?:ing|s|ed)\b))", re.M)
 CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?P<pm>" + loose("plenary meeting") + r")"
                      r"[\s,.]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]*,?[ \t]*\d{4})")
 DISTR = re.compile(r"Distr\.?[ \t]*:?[ \t]*(?:General|Limited|Restricted)[ \t,\n]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE +
@@ -237,7 +239,8 @@ def _anchors(text: str) -> list[tuple[int, int, str, str]]:
         title = re.split(r"\s+The\s+General\s+Assembly\s*,", m.group("title"))[0].rstrip()
         out.append((m.start("num"), m.start("title") + len(title), "title", m.group("num")))
     for m in OPENING.finditer(text):
-        out.append((m.start("open") if m.group("open") else m.start("open2"), m.end(), "opening", ""))
+        name = next(g for g in ("open", "open2", "open3") if m.group(g))
+        out.append((m.start(name), m.end(name), "opening", ""))
     out.sort()
     return out
 
