@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract import instruments, resolutions
-from graph.ingest import read_text, shipped_corpus, make_document
+from graph.ingest import make_document, read_text, shipped_corpus
 from graph.lexicon import load_lexicon
 
 
@@ -66,3 +66,49 @@ def test_migrant_workers_convention_ratification_count(corpus):
     _, _, x = corpus
     counts = [a.value.lexical for a in x.attributes if a.prop == "ratificationCount"]
     assert counts == ["39"]
+
+
+def _as_a_pdf_would_print_it(text: str, width: int, drop_blank_lines: bool) -> str:
+    """The corpus resolutions re-set as PDF text: bullets gone, hard line breaks, every third
+    operative verb letter-spaced in italics, a job number and running header every 23 lines."""
+    import re
+    import textwrap
+
+    lines, symbol, n = [], "", 0
+    for para in text.split("\n"):
+        para = re.sub(r"^- ", "", para)
+        m = re.match(r"(\d+\. )\*?([A-Z][a-z]+)\*?", para)
+        if m:
+            n += 1
+            if n % 3 == 0:
+                verb = m.group(2)
+                para = f"{m.group(1)}*{' '.join(verb[:4])}{verb[4:]}*{para[m.end():]}"
+        lines += textwrap.wrap(para, width=width) or [""]
+    out = []
+    for i, line in enumerate(lines):
+        sym = re.match(r"United Nations (A/RES/\S+)", line)
+        symbol = sym.group(1) if sym else symbol
+        out.append(line)
+        if i % 23 == 22:
+            out += ["", f"08-12345 {i}", symbol, ""]
+    return "\n".join(line for line in out if line.strip() or not drop_blank_lines)
+
+
+@pytest.mark.parametrize("width,drop", [(72, False), (88, True), (100, True)])
+def test_pdf_damage_does_not_change_numbers_verbs_or_addressees(width, drop):
+    from graph.extract.addressees import find_addressees
+    from graph.extract.commitment_data import verbs as shipped_verbs
+    from graph.extract.resolution_layout import find_blocks
+
+    verbs = shipped_verbs(load_lexicon())
+    requests = tuple(verbs["request"])
+    text = read_text(shipped_corpus())
+    annex = text[text.index("United Nations A/RES/61/208"):]
+
+    def facts(t):
+        return {(b.symbol.value, p.number): (p.verb.value, tuple(a.label for a in find_addressees(
+            t, p.verb.end, p.end, p.verb.value, requests))) for b in find_blocks(t, verbs) for p in b.operative}
+
+    clean = facts(annex)
+    assert len(clean) == 29
+    assert facts(_as_a_pdf_would_print_it(annex, width, drop)) == clean

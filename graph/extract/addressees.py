@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.loose import plain
+from graph.extract.resolution_layout import without_furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ _REQUEST_AGAIN = re.compile(
     r"[ \t\n]+")
 _NEED_FOR = re.compile(r"\b(?P<verb>need|needs|necessity|importance|call|calls)[ \t\n]+(?:for|of)[ \t\n]+(?=(?:the|all|"
                        r"Member|States|Governments|relevant|[A-Z]))")
-_EFFORTS_BY = re.compile(r"[ \t\n]*(?:the[ \t\n]+)?(?:continued[ \t\n]+|ongoing[ \t\n]+)?(?P<verb>efforts|initiatives|"
+_EFFORTS_BY = re.compile(r"[ \t\n*_]*(?:the[ \t\n]+)?(?:continued[ \t\n]+|ongoing[ \t\n]+)?(?P<verb>efforts|initiatives|"
                          r"work|commitment|cooperation|activities|contributions?)[ \t\n]+(?:made[ \t\n]+)?(?:by|of)"
                          r"[ \t\n]+")
 _INFINITIVE = re.compile(r"[ \t\n,]+(?:in[ \t\n]+order[ \t\n]+)?to[ \t\n]+(?!the\b|all\b|their\b|its\b|that\b|this\b|"
@@ -62,7 +63,7 @@ _PARENTHETICAL = re.compile(r"^(?:in|within|with|as|where|inter|consistent|accor
 _NEW_PHRASE = re.compile(r"^(?:and[ \t\n]+|as[ \t\n]+well[ \t\n]+as[ \t\n]+|including[ \t\n]+|in[ \t\n]+particular[ \t\n]+"
                          r"|particularly[ \t\n]+|notably[ \t\n]+|especially[ \t\n]+|or[ \t\n]+)*(?:the|all|other|"
                          r"relevant|its|their|each|every|any|both|[A-Z])\b")
-_LEADING = re.compile(r"^(?:(?:and|or|as[ \t\n]+well[ \t\n]+as|including|in[ \t\n]+particular|particularly|notably|"
+_LEADING = re.compile(r"^(?:[*_]+[ \t\n]*|(?:and|or|as[ \t\n]+well[ \t\n]+as|including|in[ \t\n]+particular|particularly|notably|"
                       r"especially|also|the|both|inter[ \t\n]+alia|,)[ \t\n]+|,[ \t\n]*)+")
 _TRAILING = re.compile(r"(?:[ \t\n,]+(?:and|or|as[ \t\n]+well[ \t\n]+as|also|as[ \t\n]+appropriate))*[ \t\n,]*$")
 _FOOTNOTES = re.compile(r"[ \t]?[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*_]")
@@ -279,7 +280,8 @@ def _clean(text: str, start: int, end: int, verb: str) -> Addressee | None:
     end = start + len(text[start:end].rstrip(" \t\n,;*_"))
     if end <= start:
         return None
-    label = plain(" ".join(_FOOTNOTES.sub("", text[start:end]).split()))
+    raw = without_furniture(text[start:end])
+    label = plain(" ".join(_FOOTNOTES.sub("", re.sub(r"-[ \t]*\n[ \t]*", "-", raw)).split()))
     label = re.sub(r"^the\s+", "", label, flags=re.I)
     if not _is_actor(label):
         return None

@@ -501,6 +501,14 @@ def _at_line_start(text: str, pos: int) -> bool:
     return re.fullmatch(r"[ \t]*(?:[-•▪>#]+[ \t]+)?[*_]*", text[line_start:pos]) is not None
 
 
+def without_furniture(raw: str) -> str:
+    """`raw` without the page-furniture lines inside it (job numbers, running headers, page numbers)."""
+    if "\n" not in raw:
+        return raw
+    first, *rest = raw.split("\n")
+    return "\n".join([first, *(line for line in rest if not _JUNK_LINE.match(line))])
+
+
 def _paragraph_text(text: str, start: int, end: int, last: bool) -> tuple[int, str]:
     """End offset of the paragraph's own text (page furniture and footnotes left out) and its
     cleaned text."""
@@ -523,7 +531,7 @@ def _paragraph_text(text: str, start: int, end: int, last: bool) -> tuple[int, s
         pos = line_end + 1
     body = "\n".join(lines)
     body = _FOOTNOTE_MARK.sub("", body)
-    body = re.sub(r"(\w)-\n(\w)", r"\1\2", body)
+    body = re.sub(r"(\w)-\n(\w)", r"\1-\2", body)  # UN typesetting breaks lines at hyphens, rarely inside words
     body = re.sub(r"[*_]{1,2}(?=\w)|(?<=\w)[*_]{1,2}", "", body)
     body = " ".join(body.split())
     return raw_end, plain(body)
