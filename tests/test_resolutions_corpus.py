@@ -112,3 +112,19 @@ def test_pdf_damage_does_not_change_numbers_verbs_or_addressees(width, drop):
     clean = facts(annex)
     assert len(clean) == 29
     assert facts(_as_a_pdf_would_print_it(annex, width, drop)) == clean
+
+
+@pytest.mark.parametrize("width,drop", [(72, False), (100, True)])
+def test_pdf_damage_does_not_change_what_the_resolutions_cite_or_their_dates(width, drop):
+    lex = load_lexicon()
+    text = read_text(shipped_corpus())
+    annex = text[text.index("United Nations A/RES/61/208"):]
+
+    def facts(t):
+        x = resolutions.extract(make_document(t, "d"), lex)
+        edges = {(r.subject, r.prop, r.object) for r in x.relations if r.prop in ("references", "adopted", "requested")}
+        values = {(a.ref, a.prop, a.value.lexical) for a in x.attributes
+                  if a.prop in ("dateAdopted", "symbol", "plenaryMeeting", "session", "agendaItem")}
+        return edges, values
+
+    assert facts(_as_a_pdf_would_print_it(annex, width, drop)) == facts(annex)

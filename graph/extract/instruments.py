@@ -54,12 +54,12 @@ _PRE_STOP = {"The", "A", "An", "At", "In", "On", "By", "Under", "With", "Its", "
 
 @lru_cache(maxsize=2)
 def _form_pattern() -> re.Pattern:
-    heads = "|".join(h.replace(" ", r"[ \t]+") for h, _ in HEADS)
+    heads = "|".join(h.replace(" ", r"(?:[ \t]+|[ \t]*\n[ \t]*)") for h, _ in HEADS)
     return re.compile(
         r"(?P<pre>(?:" + _CAP + r"[ \t]+){0,5})(?P<head>" + heads + r")(?![\w-])"
         r"(?P<no>[ \t]+No\.[ \t]*\d{1,3})?"
-        r"(?P<post>(?:[ \t]+(?:on|of|for|against|concerning|relating[ \t]+to|between)[ \t]+"
-        r"(?:(?:" + _LINK + r"|" + _CAP + r"|,[ \t]*(?=[A-Z]))[ \t]*)*)?)")
+        r"(?P<post>(?:[ \t]+(?:on|of|for|against|concerning|relating[ \t]+to|between)[ \t]*\n?[ \t]*"
+        r"(?:(?:" + _LINK + r"|" + _CAP + r"|,[ \t]*(?=[A-Z]))[ \t]*\n?[ \t]*)*)?)")  # a name may run onto the next line
 
 
 @lru_cache(maxsize=4)
