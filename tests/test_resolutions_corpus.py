@@ -128,3 +128,25 @@ def test_pdf_damage_does_not_change_what_the_resolutions_cite_or_their_dates(wid
         return edges, values
 
     assert facts(_as_a_pdf_would_print_it(annex, width, drop)) == facts(annex)
+
+
+def test_paragraphs_run_together_as_a_web_page_prints_them_keep_their_numbers():
+    import re
+
+    from graph.extract.addressees import find_addressees
+    from graph.extract.commitment_data import verbs as shipped_verbs
+    from graph.extract.resolution_layout import find_blocks
+
+    verbs = shipped_verbs(load_lexicon())
+    requests = tuple(verbs["request"])
+    text = read_text(shipped_corpus())
+    annex = text[text.index("United Nations A/RES/61/208"):]
+    lines = re.sub(r"\n\n+", "\n", re.sub(r"\n- ", "\n", annex))
+    run_on = re.sub(r"\n+(?=\d+\.|\([a-z]\)|[A-Z][a-z]+ing\b|Noting|Taking|Bearing)", " ", lines)
+
+    def facts(t):
+        return {(b.symbol.value, p.number): (p.verb.value, tuple(a.label for a in find_addressees(
+            t, p.verb.end, p.end, p.verb.value, requests))) for b in find_blocks(t, verbs) for p in b.operative}
+
+    assert "; 11 2. Encourages" in run_on  # a footnote number between two paragraphs
+    assert facts(run_on) == facts(annex)

@@ -146,7 +146,7 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
             r"(?:[\s*_]+" + alternation(op_suf) + r"(?![\w-]))?")
     number = r"(?P<num>\d{1,3})[ \t]*[.)][ \t*_]*(?:\n[ \t]*){0,2}|\((?P<let>[a-z]{1,2})\)[ \t*_]*"
     operative = re.compile(
-        r"(?P<lead>" + _LINE_START + r"|(?<=[;:.,])[ \t]+|(?<=[;:.])\n?)"
+        r"(?P<lead>" + _LINE_START + r"|(?<=\S)[ \t]+|(?<=[;:.])\n?)"  # inline starts are vetted by _inline_ok
         r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
     pre_verb = (r"(?:" + alternation(pre_pre) + r"[\s*_]+)?" + alternation(pre) +
                 r"(?:[ \t,]*[\s*_]+" + alternation(pre_suf) + r"(?![\w-]))*")
@@ -430,17 +430,18 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
         first = squash(verb).split()[0] if verb.strip() else ""
         if first in _GENERIC_NOT_VERBS or not first[:1].isupper():
             continue
-        at_line_start = _at_line_start(text, m.start("num") if m.group("num") else m.start("let"))
+        at_line_start = _at_line_start(text, m.start("num") if m.group("num") else m.start("let") - 1)
         if m.re is pats.no_dot and not at_line_start:
             continue
         if m.group("num"):
             n = int(m.group("num"))
-            if not at_line_start and n != expected:
+            if not at_line_start and not _inline_ok(text, m.start("num"), n, expected,
+                                                    _listed(squash(verb, pats.operative_words), pats.operative_words)):
                 continue
             expected = n + 1
             starts.append((m.start("num"), m.start("verb"), "operative", str(n), m))
         else:
-            if not at_line_start and not starts:
+            if not at_line_start and (not starts or _before(text, m.start("let") - 1) not in (";", ":", ".", ",")):
                 continue
             if not _listed(squash(verb, pats.operative_words), pats.operative_words):
                 continue  # "(a) Measures to ...": an item of a list, not a paragraph with a verb
@@ -489,6 +490,24 @@ def _paragraphs(text: str, block: Block, pats: Patterns) -> list[Paragraph]:
         out.append(Paragraph(kind, number, Field(verb, m.start("verb"), m.end("verb")), cleaned,
                              start, max(raw_end, m.end("verb"))))
     return out
+
+
+def _before(text: str, pos: int) -> str:
+    """The character that ends what comes before `pos`, a footnote number after punctuation skipped."""
+    head = re.sub(r"(?<=[;:.,])[ \t]*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$", "", text[max(0, pos - 200):pos].rstrip())
+    return head[-1:]
+
+
+def _inline_ok(text: str, pos: int, n: int, expected: int, listed: bool) -> bool:
+    """A number inside a line opens a paragraph when it follows the previous one's end ("…; 3. Decides",
+    "…;11 3. Decides" after a footnote number) and continues the count (a few paragraphs may be missing
+    from a damaged text); after a cut-off paragraph, only before a listed verb."""
+    before = _before(text, pos)
+    if before in (";", ":", "."):
+        return expected <= n <= expected + 6
+    if before == ",":
+        return n == expected
+    return listed and before.isalpha() and expected < n <= expected + 6
 
 
 def _listed(verb: str, words: tuple[str, ...]) -> bool:
