@@ -151,3 +151,16 @@ def test_no_break_spaces_and_windows_line_ends_are_read_and_evidence_keeps_them(
         assert doc.text[rec.evidence.start:rec.evidence.end] == rec.evidence.quote
     assert ("provision:A/RES/70/999#2", "org:secretary general") in rels(x, "addressedTo")
     assert len(rels(x, "hasProvision", RES)) == 8
+
+
+def test_symbols_follow_the_form_the_shapes_accept(monkeypatch):
+    import re
+
+    doc = make_document("Following up resolution 615 (XXXI) adopted at the Arnor meeting in Gondor in 2006.", "d")
+    x = resolutions.extract(doc, LEXICON)
+    assert [(m.cls, m.label) for m in x.mentions] == [("Commitment", "resolution 615 (XXXI)")]
+    assert [a.prop for a in x.attributes] == ["dateAdopted"]
+    monkeypatch.setattr(resolutions, "symbol_form", lambda: re.compile(r"^.+$"))
+    x = resolutions.extract(doc, LEXICON)
+    assert [(m.cls, m.label) for m in x.mentions] == [("Resolution", "resolution 615 (XXXI)")]
+    assert ("symbol", "615 (XXXI)") in [(a.prop, a.value.lexical) for a in x.attributes]

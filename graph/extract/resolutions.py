@@ -18,6 +18,7 @@ date when given), without edges.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph import refs
 from graph.extract import commitment_data
@@ -94,7 +95,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     key = symbol or f"{out.doc.doc_id}-resolution-{block.start}"
     res = refs.resolution(key)
     label = symbol or (block.title.value if block.title else key)
-    conforming = bool(symbol) and SYMBOL_FORM.match(symbol) is not None
+    conforming = bool(symbol) and symbol_form().match(symbol) is not None
     out.mention(res, "Resolution" if conforming else "Commitment", label, *span)
     if conforming:
         out.attr(res, "symbol", Value(symbol), *span)
@@ -261,8 +262,22 @@ def _document(out: _Out, res: str, symbol: str, start: int, end: int) -> None:
     out.rel(res, "references", doc_ref, start, end)
 
 
-# The form the graph's shapes accept for migkg:symbol (ontology/shapes.ttl, SymbolShape).
-SYMBOL_FORM = re.compile(r"^[A-Z]+(/[A-Za-z0-9.-]+)+( \([0-9]{4}\))?$")
+_DEFAULT_SYMBOL_FORM = r"^[A-Z]+(/[A-Za-z0-9.-]+)+( \([0-9]{4}\))?$"
+
+
+@cache
+def symbol_form() -> re.Pattern:
+    """The form the graph's shapes accept for migkg:symbol (SymbolShape in ontology/shapes.ttl), read
+    from the shapes so the two never disagree; the contract's form when the shapes cannot be read."""
+    try:
+        from ontology.namespace import shapes_path
+
+        shapes = shapes_path().read_text(encoding="utf-8")
+        block = shapes[shapes.index("mkshape:SymbolShape"):]
+        m = re.search(r'sh:pattern\s+"((?:[^"\\]|\\.)*)"', block[:block.find(" .\n") + 3])
+        return re.compile(m.group(1).encode().decode("unicode_escape")) if m else re.compile(_DEFAULT_SYMBOL_FORM)
+    except (OSError, ValueError, ImportError, re.error):
+        return re.compile(_DEFAULT_SYMBOL_FORM)
 
 
 def _undocs(symbol: str) -> str:
@@ -282,7 +297,7 @@ def _cited_node(out: _Out, c) -> str:
     are kept as the label of a Commitment node until the shapes accept them."""
     ref = refs.resolution(_citation_key(c))
     symbol = c.symbol.replace(" ", "") if re.fullmatch(r"A/RES/\S+ [A-H]", c.symbol) else c.symbol
-    if SYMBOL_FORM.match(symbol):
+    if symbol_form().match(symbol):
         out.mention(ref, "Resolution", c.label, c.start, c.end)
         out.attr(ref, "symbol", Value(symbol), c.start, c.end)
     else:
