@@ -132,7 +132,8 @@ def triples(kg: KnowledgeGraph) -> list[Triple]:
 
 
 def prefixes(kg: KnowledgeGraph) -> dict[str, str]:
-    return {**PREFIXES, "kg": kg.graph["base"]}
+    # No prefix for the graph's own IRIs: their "/" would be escaped in Turtle local names.
+    return dict(PREFIXES)
 
 
 def write_turtle(kg: KnowledgeGraph, out: IO[bytes], ts: list[Triple] | None = None) -> None:
