@@ -164,3 +164,11 @@ def test_symbols_follow_the_form_the_shapes_accept(monkeypatch):
     x = resolutions.extract(doc, LEXICON)
     assert [(m.cls, m.label) for m in x.mentions] == [("Resolution", "resolution 615 (XXXI)")]
     assert ("symbol", "615 (XXXI)") in [(a.prop, a.value.lexical) for a in x.attributes]
+
+
+def test_the_adopting_body_is_read_from_the_header():
+    text = ("Resolution adopted by the Economic and Social Council on 25 July 2030\n\n2030/9. Migrant workers in Arnor\n\n"
+            "The Economic and Social Council,\n\nRecalling its resolution 2029/4,\n\n"
+            "1. Requests the Secretary-General to report.\n\n44th plenary meeting\n25 July 2030\n")
+    x = resolutions.extract(make_document(text, "e-res-2030-9"), LEXICON)
+    assert [s for s, _ in rels(x, "adopted")] == ["org:economic and social council"]

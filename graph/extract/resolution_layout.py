@@ -67,7 +67,7 @@ class Block:
     session: Field | None = None  # as written: "Sixty-third session"
     agenda_item: Field | None = None
     distributed: Field | None = None  # ISO date
-    adopted_header: Field | None = None  # "Resolution adopted by the General Assembly [on DATE]"
+    adopted_header: Field | None = None  # "Resolution adopted by the General Assembly [on DATE]"; value: the body
     committee_report: Field | None = None  # symbol of the report it was adopted on
     opening: Field | None = None  # "The General Assembly,"
     meeting: Field | None = None  # closing formula: "72nd plenary meeting"
@@ -92,7 +92,9 @@ _LINE_START = r"(?:^|(?<=\n))[ \t]*(?:[-•▪>#]+[ \t]+)?[*_]*"
 HEADER_RES = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>" + SYMBOL_RES + r")", re.M)
 HEADER_DRAFT = re.compile(_LINE_START + r"(?:United[ \t]+Nations[ \t]+)?(?P<sym>" + SYMBOL_DRAFT + r")(?![\w/])",
                           re.M)
-ADOPTED = re.compile(loose("Resolution adopted by the General Assembly") +
+ADOPTED = re.compile(loose("Resolution adopted by the") + r"[\s*_]*(?P<body>" + loose("General Assembly") + "|" +
+                     loose("Economic and Social Council") + "|" + loose("Human Rights Council") + "|" +
+                     loose("Security Council") + ")" +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
 TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
@@ -270,7 +272,7 @@ def _group_anchors(text: str) -> list[Block]:
                 cur.symbol = Field(_ga_symbol(value), start, start + len(value))
         elif kind == "adopted":
             m = ADOPTED.match(text, start)
-            cur.adopted_header = Field(text[start:end], start, end)
+            cur.adopted_header = Field(squash(m.group("body")) if m else "General Assembly", start, end)
             if m and m.group("date"):
                 d = DAY_MONTH_YEAR.search(m.group("date"))
                 if d:

@@ -124,7 +124,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     if not block.draft:
         where = block.adopted_header or block.meeting
         if where is not None:
-            ga = actor_ref("General Assembly", lexicon)
+            ga = actor_ref(block.adopted_header.value if block.adopted_header else "General Assembly", lexicon)
             cls = ga.cls if ga.cls != "Actor" else "UNEntity"
             out.mention(ga.ref, cls, ga.label, where.start, where.end, ga.aliases)
             out.rel(ga.ref, "adopted", res, where.start, where.end)
