@@ -135,3 +135,14 @@ def test_first_person_request_verbs_address_like_third_person_ones():
 def test_a_second_request_verb_ends_the_first_addressee_phrase():
     assert addressees("Calls upon States Members and observers, and invites relevant United Nations bodies to "
                       "participate;") == ["States Members", "observers", "relevant United Nations bodies"]
+
+
+def test_an_acronym_in_brackets_does_not_end_the_phrase():
+    assert addressees("Invites the Arnor Migration Office (AMO) and the regional commissions to report;") == [
+        "Arnor Migration Office", "regional commissions"]
+
+
+def test_a_call_reiterated_addresses_its_object():
+    text = "Reiterates its call upon Member States to ratify the Convention;"
+    found = find_addressees(text, len("Reiterates"), len(text), "Reiterates", REQUESTS)
+    assert [(a.label, a.verb) for a in found] == [("Member States", "calls upon")]

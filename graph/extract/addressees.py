@@ -48,12 +48,14 @@ _REQUEST_AGAIN = re.compile(
     r"[ \t\n]+")
 _NEED_FOR = re.compile(r"\b(?P<verb>need|needs|necessity|importance|call|calls)[ \t\n]+(?:for|of)[ \t\n]+(?=(?:the|all|"
                        r"Member|States|Governments|relevant|[A-Z]))")
+_ITS_CALL = re.compile(r"\b(?:its|the|his|their)[ \t\n]+(?:call|calls|appeal|appeals|invitation|request)[ \t\n]+"
+                       r"(?:upon|on|to)[ \t\n]+(?=(?:the|all|Member|States|Governments|relevant|[A-Z]))")
 _EFFORTS_BY = re.compile(r"[ \t\n*_]*(?:the[ \t\n]+)?(?:continued[ \t\n]+|ongoing[ \t\n]+)?(?P<verb>efforts|initiatives|"
                          r"work|commitment|cooperation|activities|contributions?)[ \t\n]+(?:made[ \t\n]+)?(?:by|of)"
                          r"[ \t\n]+")
 _INFINITIVE = re.compile(r"[ \t\n,]+(?:in[ \t\n]+order[ \t\n]+)?to[ \t\n]+(?!the\b|all\b|their\b|its\b|that\b|this\b|"
                          r"[A-Z]|\d)[a-z]")
-_HARD_STOP = re.compile(r"[;:.(\[]|,?[ \t\n]+and[ \t\n]+(?:also[ \t\n]+)?(?:requests?|invites?|urges?|encourages?|"
+_HARD_STOP = re.compile(r"[;:.\[]|\((?![A-Z][A-Za-z]{1,9}\))|,?[ \t\n]+and[ \t\n]+(?:also[ \t\n]+)?(?:requests?|invites?|urges?|encourages?|"
                         r"calls?|appeals?|asks?|decides?|requests?)\b|\bthat\b(?![ \t\n]+are[ \t\n]+(?:members|parties|part)\b)|\bwhich\b|\bwho\b|\bwhose\b|\bwhere\b|\bwhen\b|\bshould\b|\bwill\b|"
                         r"\bto[ \t\n]+(?:the|their|its)[ \t\n]+(?:attention|consideration)\b|\bfor[ \t\n]+(?:their|its)\b")
 _PARENTHETICAL = re.compile(r"^(?:in|within|with|as|where|inter|consistent|according|through|on|at|upon|under|"
@@ -92,6 +94,8 @@ def find_addressees(text: str, verb_end: int, para_end: int, main_verb: str,
             continue
         out += _phrase_at(text, m.end(), para_end, verb)
         out += _ellipsis(text, m.end(), para_end, verb)
+    for m in _ITS_CALL.finditer(text, verb_end, para_end):  # "Reiterates its call upon Member States to ..."
+        out += _phrase_at(text, m.end(), para_end, "calls upon", require_infinitive=True)
     for m in _NEED_FOR.finditer(text, verb_end, para_end):
         found = _phrase_at(text, m.end(), para_end, "need for", require_infinitive=True)
         out += found
@@ -283,6 +287,7 @@ def _clean(text: str, start: int, end: int, verb: str) -> Addressee | None:
     raw = without_furniture(text[start:end])
     label = plain(" ".join(_FOOTNOTES.sub("", re.sub(r"-[ \t]*\n[ \t]*", "-", raw)).split()))
     label = re.sub(r"^the\s+", "", label, flags=re.I)
+    label = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", label)  # "(IOM)": the acronym the text defines
     if not _is_actor(label):
         return None
     return Addressee(label, start, end, verb)
