@@ -172,3 +172,13 @@ def test_the_adopting_body_is_read_from_the_header():
             "1. Requests the Secretary-General to report.\n\n44th plenary meeting\n25 July 2030\n")
     x = resolutions.extract(make_document(text, "e-res-2030-9"), LEXICON)
     assert [s for s, _ in rels(x, "adopted")] == ["org:economic and social council"]
+
+
+def test_title_and_planned_event_link_appear_once_the_ontology_declares_them(monkeypatch):
+    doc = make_document(STANDARD, "a-res-70-999")
+    x = resolutions.extract(doc, LEXICON)
+    assert not [a for a in x.attributes if a.prop == "title"] and rels(x, "plans") == []
+    monkeypatch.setattr(resolutions, "_declared", lambda prop: True)
+    x = resolutions.extract(doc, LEXICON)
+    assert [a.value.lexical for a in x.attributes if a.prop == "title"] == ["Migration between Arnor and Gondor"]
+    assert rels(x, "plans") == [("provision:A/RES/70/999#7", "event:2019 high level dialogue on arnor migration")]
