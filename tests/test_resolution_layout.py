@@ -232,3 +232,10 @@ def test_opening_without_its_comma_still_opens_a_draft(verbs):
             "Recalling its resolution 71/237,\n1. Invites Member States to act.\n")
     b = only(text, verbs)
     assert (b.symbol.value, b.title.value) == ("A/C.2/72/L.97", "Migration in Gondor")
+
+
+def test_an_unlisted_participle_still_opens_a_preambular_paragraph(verbs):
+    text = ("A/RES/71/988\nThe General Assembly,\nApplauding the work of the Arnor Forum,\n"
+            "1. Decides to remain seized of the matter.\n")
+    b = only(text, verbs)
+    assert [p.verb.value for p in b.paragraphs if p.kind == "preambular"] == ["Applauding"]

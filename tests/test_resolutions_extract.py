@@ -182,3 +182,9 @@ def test_title_and_planned_event_link_appear_once_the_ontology_declares_them(mon
     x = resolutions.extract(doc, LEXICON)
     assert [a.value.lexical for a in x.attributes if a.prop == "title"] == ["Migration between Arnor and Gondor"]
     assert rels(x, "plans") == [("provision:A/RES/70/999#7", "event:2019 high level dialogue on arnor migration")]
+
+
+def test_citations_in_the_first_paragraph_count_even_when_its_opening_word_is_unknown():
+    text = "A/RES/71/987\nThe General Assembly,\nMindfully recalling its resolution 69/229,\n1. Decides to act.\n"
+    x = resolutions.extract(make_document(text, "d"), LEXICON)
+    assert ("resolution:A/RES/71/987", "resolution:A/RES/69/229") in rels(x, "references")

@@ -150,7 +150,8 @@ def _patterns(op: tuple[str, ...], op_pre: tuple[str, ...], op_suf: tuple[str, .
     operative = re.compile(
         r"(?P<lead>" + _LINE_START + r"|(?<=\S)[ \t]+|(?<=[;:.])\n?)"  # inline starts are vetted by _inline_ok
         r"(?:" + number + r")[*_]*(?P<verb>" + verb + r")(?![\w-])[*_]*", re.M)
-    pre_verb = (r"(?:" + alternation(pre_pre) + r"[\s*_]+)?" + alternation(pre) +
+    pre_verb = (r"(?:" + alternation(pre_pre) + r"[\s*_]+)?(?:" + alternation(pre) + r"|[A-Z][a-z]{3,}ing(?=[ \t]+(?:the|that|"
+                r"its|also|further|with|in|of|to|all|[A-Z])\b))" +
                 r"(?:[ \t,]*[\s*_]+" + alternation(pre_suf) + r"(?![\w-]))*")
     preambular = re.compile(r"(?P<lead>" + _LINE_START + r"|(?<=,)[ \t]+)(?P<verb>" + pre_verb +
                             r")(?![\w-])[*_]*", re.M)

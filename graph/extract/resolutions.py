@@ -133,7 +133,10 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     for p in block.paragraphs:
         if p.kind != "preambular":
             _provision(out, res, symbol or key, p, lexicon, verbs, requests)
-    body_start = min((p.start for p in block.paragraphs), default=block.start)
+    # cited texts are read from the end of the header on, so a preambular paragraph whose opening
+    # word the parser did not know still gives its citations
+    first = min((p.start for p in block.paragraphs), default=block.start)
+    body_start = max((e for _, _, e in block.anchors if e <= first), default=first)
     _references(out, res, symbol, body_start, block.end, issuers, data, lexicon)
 
 
