@@ -153,17 +153,23 @@ def test_no_break_spaces_and_windows_line_ends_are_read_and_evidence_keeps_them(
     assert len(rels(x, "hasProvision", RES)) == 8
 
 
-def test_symbols_follow_the_form_the_shapes_accept(monkeypatch):
-    import re
-
+def test_historic_symbols_are_resolutions_with_their_symbol():
     doc = make_document("Following up resolution 615 (XXXI) adopted at the Arnor meeting in Gondor in 2006.", "d")
-    x = resolutions.extract(doc, LEXICON)
-    assert [(m.cls, m.label) for m in x.mentions] == [("Commitment", "resolution 615 (XXXI)")]
-    assert [a.prop for a in x.attributes] == ["dateAdopted"]
-    monkeypatch.setattr(resolutions, "symbol_form", lambda: re.compile(r"^.+$"))
     x = resolutions.extract(doc, LEXICON)
     assert [(m.cls, m.label) for m in x.mentions] == [("Resolution", "resolution 615 (XXXI)")]
     assert ("symbol", "615 (XXXI)") in [(a.prop, a.value.lexical) for a in x.attributes]
+
+
+def test_the_symbol_form_is_the_one_the_shapes_accept():
+    from rdflib import Graph, Namespace
+
+    from ontology import shapes_path
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    g = Graph().parse(shapes_path(), format="turtle")
+    props = g.subjects(sh.path, Namespace("https://w3id.org/migkg/ontology#").symbol)
+    patterns = {str(p) for prop in props for p in g.objects(prop, sh.pattern)}
+    assert patterns == {resolutions.SYMBOL_FORM.pattern}
 
 
 def test_the_adopting_body_is_read_from_the_header():
@@ -174,11 +180,8 @@ def test_the_adopting_body_is_read_from_the_header():
     assert [s for s, _ in rels(x, "adopted")] == ["org:economic and social council"]
 
 
-def test_title_and_planned_event_link_appear_once_the_ontology_declares_them(monkeypatch):
+def test_title_and_planned_event_link():
     doc = make_document(STANDARD, "a-res-70-999")
-    x = resolutions.extract(doc, LEXICON)
-    assert not [a for a in x.attributes if a.prop == "title"] and rels(x, "plans") == []
-    monkeypatch.setattr(resolutions, "_declared", lambda prop: True)
     x = resolutions.extract(doc, LEXICON)
     assert [a.value.lexical for a in x.attributes if a.prop == "title"] == ["Migration between Arnor and Gondor"]
     assert rels(x, "plans") == [("provision:A/RES/70/999#7", "event:2019 high level dialogue on arnor migration")]

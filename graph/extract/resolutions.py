@@ -101,7 +101,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
         out.attr(res, "symbol", Value(symbol), *span)
         if _UN_SYMBOL.match(symbol):
             out.attr(res, "seeAlso", Value(_undocs(symbol)), *span)
-    if block.title and _declared("title"):
+    if block.title:
         out.attr(res, "title", Value(block.title.value), block.title.start, block.title.end)
     session = _session(block, symbol)
     if session:
@@ -231,8 +231,7 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
     cls = next((c for k, c in _EVENT_CLASSES if k in name.lower()), "Meeting")
     event = refs.event(label)
     out.mention(event, cls, label, np_start, np_end)
-    if _declared("plans"):
-        out.rel(prov, "plans", event, m.start(), np_end)
+    out.rel(prov, "plans", event, m.start(), np_end)
     out.attr(event, "status", Value("planned"), m.start(), np_end)
     if year:
         y0 = m.start() + year.start(1)
@@ -265,34 +264,17 @@ def _document(out: _Out, res: str, symbol: str, start: int, end: int) -> None:
     out.rel(res, "references", doc_ref, start, end)
 
 
-_DEFAULT_SYMBOL_FORM = r"^[A-Z]+(/[A-Za-z0-9.-]+)+( \([0-9]{4}\))?$"
+# The forms SymbolShape (ontology/shapes.ttl) accepts for migkg:symbol; a test keeps the two equal.
+SYMBOL_FORM = re.compile(r"^([A-Z]+(/[A-Za-z0-9.-]+)+( \([0-9]{4}\))?|[0-9]{1,4}( [A-Z])? \([IVXLC]+\)|[0-9]{4}/[0-9]{1,3})$")
 
 
-@cache
 def symbol_form() -> re.Pattern:
-    """The form the graph's shapes accept for migkg:symbol (SymbolShape in ontology/shapes.ttl), read
-    from the shapes so the two never disagree; the contract's form when the shapes cannot be read."""
-    try:
-        from ontology.namespace import shapes_path
-
-        shapes = shapes_path().read_text(encoding="utf-8")
-        block = shapes[shapes.index("mkshape:SymbolShape"):]
-        m = re.search(r'sh:pattern\s+"((?:[^"\\]|\\.)*)"', block[:block.find(" .\n") + 3])
-        return re.compile(m.group(1).encode().decode("unicode_escape")) if m else re.compile(_DEFAULT_SYMBOL_FORM)
-    except (OSError, ValueError, ImportError, re.error):
-        return re.compile(_DEFAULT_SYMBOL_FORM)
+    return SYMBOL_FORM
 
 
 def _undocs(symbol: str) -> str:
     """The official document address of a symbol: http://undocs.org/A/RES/63/225."""
     return UNDOCS + symbol.replace(" ", "")
-
-
-def _declared(prop: str) -> bool:
-    """Whether the ontology declares `prop` (terms beyond the contract are emitted only then)."""
-    from ontology.namespace import MIGKG
-
-    return prop in MIGKG.__annotations__
 
 
 def _cited_node(out: _Out, c) -> str:
