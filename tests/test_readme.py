@@ -25,4 +25,5 @@ def test_readme_query_output_is_real(command, expected, corpus_build, capsys):
 
     args = shlex.split(command)[1:]
     assert main([*args, "--graph", str(corpus_build / "graph.ttl")]) == 0
-    assert capsys.readouterr().out == expected
+    # CSV results end lines with CRLF, as RFC 4180 and the SPARQL CSV format say
+    assert capsys.readouterr().out.replace("\r\n", "\n") == expected
