@@ -17,7 +17,6 @@ one (graph.extract.actor_index), never invented here.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 
 from graph import refs
@@ -70,12 +69,9 @@ _DOC_HEADS = frozenset("Recommendations Manual Handbook Guide Guidelines Compend
 
 
 def pub_ref(title: str) -> str:
-    """Ref of a publication: the `document` family, keyed "pub-<slug of the title>"; a long title keeps
-    a digest of the whole, so two titles sharing their first 70 characters stay apart."""
-    full = refs.slug(title, limit=10_000)
-    if len(full) <= 80:
-        return "document:pub-" + full
-    return "document:pub-" + full[:70].rstrip("-") + "-" + hashlib.sha1(full.encode()).hexdigest()[:8]
+    """Ref of a publication: the `document` family, keyed "pub-<slug of the title>" (a long title's slug
+    carries a digest of the whole, so two titles sharing their beginning stay apart)."""
+    return "document:pub-" + refs.slug(title)
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
