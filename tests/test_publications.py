@@ -192,7 +192,8 @@ def test_sentence_ending_in_a_year_is_not_a_reference_entry():
 def test_reference_entry_with_a_un_symbol_is_keyed_by_it():
     _, x = run("- Arnor Migration Office (2031). *Northern Labour Flows*. Report of the Director, 1 May 2031. "
                "A/86/123.\n")
-    ref = "document:pub-A-86-123"
+    ref = publications.symbol_ref("A/86/123")
+    assert ref == refs.document("A-86-123")
     assert {m.cls for m in x.mentions if m.ref == ref} == {"Report"}
     assert {(a.prop, a.value.lexical) for a in x.attributes if a.ref == ref} == {("symbol", "A/86/123")}
 

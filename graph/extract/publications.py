@@ -74,6 +74,12 @@ def pub_ref(title: str) -> str:
     return "document:pub-" + refs.slug(title)
 
 
+def symbol_ref(symbol: str) -> str:
+    """Ref of a document known by its UN symbol: the key the resolutions extractor gives a cited document,
+    so a report listed in references and cited in a resolution is one node."""
+    return refs.document(refs.symbol_slug(symbol))
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     """Publication/Report nodes with `published` and `presented` edges for one document."""
     text = document.text
@@ -345,7 +351,7 @@ def _emit(document: Document, pubs: list[Sighting]) -> Extraction:
         if key not in full and len(main.get(key, ())) == 1:
             title = next(iter(main[key]))
         sym = symbols.get(refs.fold(title), set())
-        ref = "document:pub-" + refs.symbol_slug(next(iter(sym))) if len(sym) == 1 else pub_ref(title)
+        ref = symbol_ref(next(iter(sym))) if len(sym) == 1 else pub_ref(title)
         if p.cls == "Report" or cls_of.get(ref) == "Report":
             cls_of[ref] = "Report"
         else:
@@ -355,7 +361,7 @@ def _emit(document: Document, pubs: list[Sighting]) -> Extraction:
     for p, ref, title in canon:
         aliases = (p.title,) if p.title != title else ()
         out.mentions.append(Mention(ref, cls_of[ref], title, ev(p.start, p.end), aliases))
-        if p.symbol and ref == "document:pub-" + refs.symbol_slug(p.symbol):
+        if p.symbol and ref == symbol_ref(p.symbol):
             at = text.find(p.symbol, p.end, p.quote[1])
             if at >= 0:
                 out.attributes.append(Attribute(ref, "symbol", Value(p.symbol), ev(at, at + len(p.symbol))))
