@@ -20,7 +20,10 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 
 def available() -> bool:
-    return CHROMIUM.exists() and CHROMEDRIVER.exists()
+    """Chromium, its driver and the selenium package are all installed."""
+    import importlib.util
+
+    return CHROMIUM.exists() and CHROMEDRIVER.exists() and importlib.util.find_spec("selenium") is not None
 
 
 @contextlib.contextmanager

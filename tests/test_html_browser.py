@@ -16,8 +16,8 @@ from tests.kgfactory import XSS_LABELS, small_kg, synthetic_kg, xss_kg
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not browser.available(), reason="needs /usr/bin/chromium and /usr/bin/chromedriver "
-                       "(apt-get install chromium chromium-driver)"),
+    pytest.mark.skipif(not browser.available(), reason="needs /usr/bin/chromium, /usr/bin/chromedriver "
+                       "(apt-get install chromium chromium-driver) and selenium (pip install selenium)"),
 ]
 
 IOM = "organization/international-organization-for-migration"
