@@ -16,7 +16,6 @@ Usage::
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -25,12 +24,11 @@ import jinja2
 import networkx as nx
 
 from exports import pagekit
-from exports.layout import layout
+from exports.layout import label_font, layout, node_size, short_label
 
 # The layout is computed in Python, so live physics is opt-in: the toggle is offered on
 # graphs small enough for vis-network to simulate smoothly, and off by default.
 PHYSICS_ALLOWED_MAX = 1500
-LABEL_MAX = 48  # longer labels are shortened on the canvas (the panel shows them whole)
 
 
 def write_html(kg: nx.MultiDiGraph, path: Path, *, title: str | None = None,
@@ -70,22 +68,22 @@ def build_network(kg: nx.MultiDiGraph) -> Any:
     n = kg.number_of_nodes()
     degree = dict(kg.degree())
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    net.nodes = [_node(nid, attrs, pos[nid], degree[nid]) for nid, attrs in sorted(kg.nodes(data=True))]
+    net.nodes = [_node(nid, attrs, pos[nid], degree[nid], n) for nid, attrs in sorted(kg.nodes(data=True))]
     net.edges = _edges(kg)
     net.options = _options(n, kg.number_of_edges())
     return net
 
 
-def _node(nid: str, attrs: dict[str, Any], xy: tuple[float, float], deg: int) -> dict[str, Any]:
-    """A vis-network node record; shape, colour, font and tooltip are added by the page from `cls`."""
-    label = str(attrs.get("label") or nid)
+def _node(nid: str, attrs: dict[str, Any], xy: tuple[float, float], deg: int, n: int) -> dict[str, Any]:
+    """A vis-network node record; shape, colour and tooltip are added by the page from `cls`."""
     return {
         "id": nid,
-        "label": label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…",
+        "label": short_label(str(attrs.get("label") or nid)),
         "cls": attrs.get("cls", ""),
         "x": xy[0],
         "y": xy[1],
-        "size": min(round(9 + 4.2 * math.sqrt(deg), 1), 48) if deg else 8,
+        "size": node_size(deg),
+        "font": {"size": label_font(deg, n)},
         "deg": deg,
     }
 

@@ -16,10 +16,28 @@ import math
 import networkx as nx
 
 Pos = dict[str, tuple[float, float]]
+LABEL_MAX = 48  # longer names are shortened on the canvas (the page's panel shows them whole)
+DECLUTTER_MAX = 1200  # components up to this size get their names pushed apart
 
 EDGE_LENGTH = 120.0  # target distance between linked core nodes, in page pixels
 MIN_GAP = 55.0  # median distance from a core node to its nearest neighbour, in pixels
 SMALL_CORE = 400  # below this, networkx's dense spring layout
+
+
+def node_size(deg: int) -> float:
+    """Radius of a node on the page, in pixels at zoom 1: grows with the number of links."""
+    return min(round(9 + 4.2 * math.sqrt(deg), 1), 48.0) if deg else 8.0
+
+
+def label_font(deg: int, n: int) -> int:
+    """Font size of a node's name: hubs larger; on small graphs every name is readable."""
+    if deg <= 2:
+        return 14 if n <= 200 else 12
+    return min(round(11 + 2.6 * math.sqrt(deg)), 32)
+
+
+def short_label(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
 
 
 def layout(graph: nx.Graph, edge_length: float | None = None) -> Pos:
@@ -32,7 +50,12 @@ def layout(graph: nx.Graph, edge_length: float | None = None) -> Pos:
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     comps = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
                    key=lambda c: (-len(c), c[0]))
-    boxes = [_normalise(_component(_induced(simple, c), edge_length)) for c in comps]
+    boxes = []
+    for c in comps:
+        pos = _widen(_component(_induced(simple, c), edge_length))
+        if len(c) <= DECLUTTER_MAX:
+            pos = _declutter(pos, graph)
+        boxes.append(_normalise(pos))
     # Unlinked nodes go in one tidy block below, grouped by class, instead of a shelf each.
     alone = sorted((n for n in simple if simple.degree(n) == 0),
                    key=lambda n: (str(graph.nodes[n].get("cls", "")), str(graph.nodes[n].get("label", n)), n))
@@ -80,7 +103,8 @@ def _core_layout(g: nx.Graph, k: float) -> Pos:
     except ImportError:
         return _spiral(g, k)
     if n < SMALL_CORE:
-        raw = nx.spring_layout(g, seed=7, iterations=100 if n < 150 else 60)
+        # k above networkx's 1/sqrt(n): more room between the hubs, less of a knot in the middle
+        raw = nx.spring_layout(g, k=1.8 / math.sqrt(n), seed=7, iterations=100 if n < 150 else 60)
         pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
     else:
         pos = _grid_fr(g)
@@ -223,13 +247,47 @@ def _far_field(pos, disp, np, cells: int = 16) -> None:
 
 
 def _normalise(pos: Pos) -> tuple[Pos, float, float]:
-    """Turn a component so its long axis lies along x (screens are wide), move its bounding
-    box to (0, 0), and return it with its width and height."""
-    pos = _widen(pos)
+    """Move a component so its bounding box starts at (0, 0); return it with its size."""
     xs = [x for x, _ in pos.values()]
     ys = [y for _, y in pos.values()]
     x0, y0 = min(xs), min(ys)
     return {v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0
+
+
+def _declutter(pos: Pos, graph: nx.Graph, rounds: int = 60) -> Pos:
+    """Push apart nodes whose drawn boxes (shape plus the name below it) overlap, along the
+    axis of least overlap, so names stay readable at every zoom (they scale with it)."""
+    import numpy as np
+
+    nodes = list(pos)
+    n_all = len(graph)
+    xy = np.array([pos[v] for v in nodes], dtype=float)
+    half_w, above, below = [], [], []
+    for v in nodes:
+        deg = graph.degree(v)
+        size, font = node_size(deg), label_font(deg, n_all)
+        text = short_label(str(graph.nodes[v].get("label") or v))
+        half_w.append(max(size, 0.29 * font * len(text) + 3))
+        above.append(size + 2)
+        below.append(size + 4 + 1.3 * font)
+    hw, up, down = np.array(half_w), np.array(above), np.array(below)
+    eye = np.eye(len(nodes), dtype=bool)
+    for _ in range(rounds):
+        x, y = xy[:, 0], xy[:, 1]
+        ox = np.minimum((x + hw)[:, None], (x + hw)[None, :]) - np.maximum((x - hw)[:, None], (x - hw)[None, :])
+        oy = np.minimum((y + down)[:, None], (y + down)[None, :]) - np.maximum((y - up)[:, None], (y - up)[None, :])
+        hit = (ox > 0) & (oy > 0) & ~eye
+        if not hit.any():
+            break
+        dx = np.sign(x[:, None] - x[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
+        dy = np.sign(y[:, None] - y[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
+        along_y = oy <= ox
+        push_x = np.where(hit & ~along_y, dx * (ox / 2 + 1), 0.0).sum(axis=1)
+        push_y = np.where(hit & along_y, dy * (oy / 2 + 1), 0.0).sum(axis=1)
+        count = np.maximum(hit.sum(axis=1), 1)
+        xy[:, 0] += push_x / np.sqrt(count)
+        xy[:, 1] += push_y / np.sqrt(count)
+    return {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _widen(pos: Pos) -> Pos:

@@ -25,14 +25,12 @@
   D.relations.forEach(function (r) { relColor[r.name] = r.color; });
   var byId = {};
   var FALLBACK = { color: "#999999", shape: "dot" };
-  var leafFont = D.nodes.length <= 200 ? 14 : 12;  // small graphs are read whole: every name shows
   D.nodes.forEach(function (n) {
     var st = classStyle[n.cls] || FALLBACK, info = D.info[n.id];
     n.baseColor = st.color;
     n.group = classStyle[n.cls] ? n.cls : "_other";  // shape and colour come from the group
-    // Small nodes get small labels, which vis-network skips when zoomed out: an overview
-    // shows the hubs' names, zooming in reveals the rest.
-    n.font = { size: n.deg <= 2 ? leafFont : Math.min(Math.round(11 + 2.6 * Math.sqrt(n.deg)), 32) };
+    // n.font comes sized by degree: vis-network skips small names when zoomed out, so an
+    // overview shows the hubs' names and zooming in reveals the rest.
     n.title = info.label + "\n" + n.cls + " · " + plural(n.deg, "link", "links");
     byId[n.id] = n;
   });
