@@ -53,13 +53,21 @@ def layout(graph: nx.Graph, edge_length: float | None = None) -> Pos:
     boxes = []
     for c in comps:
         pos = _widen(_component(_induced(simple, c), edge_length))
-        if len(c) <= DECLUTTER_MAX:
+        if len(c) <= DECLUTTER_MAX and _have_numpy():
             pos = _declutter(pos, graph)
         boxes.append(_normalise(pos))
     # Unlinked nodes go in one tidy block below, grouped by class, instead of a shelf each.
     alone = sorted((n for n in simple if simple.degree(n) == 0),
                    key=lambda n: (str(graph.nodes[n].get("cls", "")), str(graph.nodes[n].get("label", n)), n))
     return _pack(boxes, alone, edge_length)
+
+
+def _have_numpy() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
@@ -98,9 +106,7 @@ def _core_layout(g: nx.Graph, k: float) -> Pos:
     if n == 2:
         a, b = sorted(g.nodes)
         return {a: (0.0, 0.0), b: (k, 0.0)}
-    try:
-        import numpy  # noqa: F401  (networkx's layouts and ours need it)
-    except ImportError:
+    if not _have_numpy():  # networkx's layouts and ours need it
         return _spiral(g, k)
     if n < SMALL_CORE:
         # k above networkx's 1/sqrt(n): more room between the hubs, less of a knot in the middle
