@@ -17,7 +17,7 @@ import networkx as nx
 
 Pos = dict[str, tuple[float, float]]
 LABEL_MAX = 48  # longer names are shortened on the canvas (the page's panel shows them whole)
-DECLUTTER_MAX = 1200  # components up to this size get their names pushed apart
+DECLUTTER_MAX = 800  # components up to this size get their names pushed apart (cost grows as n²)
 
 EDGE_LENGTH = 120.0  # target distance between linked core nodes, in page pixels
 MIN_GAP = 55.0  # median distance from a core node to its nearest neighbour, in pixels

@@ -158,3 +158,19 @@ def test_the_page_is_byte_identical_whatever_the_hash_seed() -> None:
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+def test_names_of_a_small_graph_do_not_overlap() -> None:
+    from exports.layout import label_font, node_size, short_label
+
+    kg = small_kg()
+    pos = layout(kg)
+    boxes = []
+    for v, (x, y) in pos.items():
+        deg = kg.degree(v)
+        size, font = node_size(deg), label_font(deg, len(kg))
+        half = max(size, 0.29 * font * len(short_label(kg.nodes[v]["label"])))
+        boxes.append((x - half, y - size, x + half, y + size + 1.3 * font))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
