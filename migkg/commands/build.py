@@ -14,7 +14,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-iri", default=None,
                         help="base of entity IRIs (default: https://w3id.org/migkg/id/)")
     parser.add_argument("--format", action="append", dest="formats", metavar="NAME",
-                        help="write only this format (repeatable): turtle, ntriples, jsonld, html, ontology")
+                        help="write only this format (repeatable): turtle, ntriples, jsonld, timeline, html, ontology")
     parser.add_argument("--quiet", action="store_true", help="print no summary")
 
 
@@ -28,10 +28,6 @@ def run(args: argparse.Namespace) -> int:
     result = run_files(args.inputs, base=args.base_iri or DEFAULT_BASE)
     kg = result.graph
     extra = {"merges.tsv": lambda p: write_merges(result.resolved.merges, p)}
-    if args.formats is None:
-        from exports.timeline import write_timeline
-
-        extra["timeline.html"] = lambda p: write_timeline(kg, p)
     files = write_all(kg, args.out, args.formats, extra)
     if not args.quiet:
         nodes, edges = counts(kg)
