@@ -7,6 +7,13 @@ import time
 from pathlib import Path
 
 
+def _jobs(text: str) -> int:
+    n = int(text)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return n
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="text (.txt, .md) or PDF files, or directories of them; default: the shipped corpus")
@@ -15,27 +22,86 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="base of entity IRIs (default: https://w3id.org/migkg/id/)")
     parser.add_argument("--format", action="append", dest="formats", metavar="NAME",
                         help="write only this format (repeatable): turtle, ntriples, jsonld, html, ontology")
-    parser.add_argument("--quiet", action="store_true", help="print no summary")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                        help="worker processes for reading and extraction (default 0 = one per core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every document again instead of reusing cached extractions")
+    parser.add_argument("--cache-dir", type=Path, default=None,
+                        help="extraction cache (default: $MIGKG_CACHE_DIR, else .migkg-cache/ beside --out)")
+    parser.add_argument("--keep-going", "-k", action="store_true",
+                        help="skip inputs that cannot be used, build the rest, list what was skipped "
+                             "(exit status 2 when anything was skipped)")
+    parser.add_argument("--max-input-mb", type=float, default=256.0, metavar="MB",
+                        help="refuse input files larger than this (default 256)")
+    parser.add_argument("--quiet", action="store_true", help="print no summary and no progress bar")
+
+
+class _Progress:
+    """A progress bar on a terminal for multi-document builds; nothing otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 1:
+            try:
+                from tqdm import tqdm
+            except ImportError:
+                return
+            self.bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, leave=False)
+
+    def step(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _remove_stale_temp_dirs(out: Path) -> None:
+    """Temporary output folders left by a killed build (the outputs themselves were never touched)."""
+    import shutil
+
+    if out.is_dir():
+        for p in out.glob(".migkg-*"):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:
     from exports import write_all
     from graph.build import DEFAULT_BASE, counts
+    from graph.cache import default_dir
+    from graph.parallel import default_jobs
     from graph.pipeline import run_files
     from graph.resolve import write_merges
 
     t0 = time.perf_counter()
-    result = run_files(args.inputs, base=args.base_iri or DEFAULT_BASE)
+    cache_dir = None if args.no_cache else (args.cache_dir or default_dir(args.out))
+    progress = _Progress(not args.quiet and sys.stderr.isatty())
+    try:
+        result = run_files(args.inputs, base=args.base_iri or DEFAULT_BASE, jobs=args.jobs or default_jobs(),
+                           cache_dir=cache_dir, keep_going=args.keep_going,
+                           max_bytes=int(args.max_input_mb * 1024 * 1024),
+                           progress=progress.step, on_files=progress.start)
+    finally:
+        progress.close()
     kg = result.graph
     extra = {"merges.tsv": lambda p: write_merges(result.resolved.merges, p)}
     if args.formats is None:
         from exports.timeline import write_timeline
 
         extra["timeline.html"] = lambda p: write_timeline(kg, p)
+    _remove_stale_temp_dirs(args.out)
     files = write_all(kg, args.out, args.formats, extra)
+    for problem in result.skipped:
+        print(f"migkg build: skipped {problem.reason}", file=sys.stderr)
     if not args.quiet:
         nodes, edges = counts(kg)
-        print(f"migkg build: {len(result.documents)} document(s), {kg.number_of_nodes()} nodes, "
+        cached = f" ({result.cached} from cache)" if result.cached else ""
+        print(f"migkg build: {len(result.documents)} document(s){cached}, {kg.number_of_nodes()} nodes, "
               f"{kg.number_of_edges()} edges in {time.perf_counter() - t0:.2f} s")
         print("nodes per class:")
         for cls, n in nodes.items():
@@ -44,4 +110,8 @@ def run(args: argparse.Namespace) -> int:
         for prop, n in edges.items():
             print(f"  {prop:32s} {n:6d}")
         print("wrote: " + ", ".join(str(f) for f in files))
+    if result.skipped:
+        print(f"migkg build: {len(result.skipped)} input(s) skipped; outputs built from the other "
+              f"{len(result.documents)}", file=sys.stderr)
+        return 2
     return 0
