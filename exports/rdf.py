@@ -48,6 +48,9 @@ PREFIXES: dict[str, str] = {
 DATATYPES = {
     "string": XSD + "string",
     "integer": XSD + "integer",
+    "nonNegativeInteger": XSD + "nonNegativeInteger",
+    "positiveInteger": XSD + "positiveInteger",
+    "anyURI": XSD + "anyURI",
     "date": XSD + "date",
     "gYearMonth": XSD + "gYearMonth",
     "gYear": XSD + "gYear",

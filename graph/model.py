@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
-Datatype = _Lit["string", "integer", "date", "gYearMonth", "gYear", "boolean", "decimal"]
+Datatype = _Lit["string", "integer", "nonNegativeInteger", "positiveInteger", "date", "gYearMonth", "gYear",
+                "boolean", "decimal", "anyURI"]
 
 
 @dataclass(frozen=True, slots=True, order=True)

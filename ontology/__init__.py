@@ -1,10 +1,20 @@
-"""Placeholder; the ontology package provides the real namespace and files."""
-from importlib import resources
+"""The migkg ontology: OWL terms, SHACL shapes, JSON-LD context and the closed `MIGKG` namespace."""
+from ontology.namespace import (
+    MIGKG,
+    NAMESPACE,
+    ONTOLOGY_IRI,
+    context_path,
+    load_context,
+    ontology_path,
+    shapes_path,
+)
 
-
-def ontology_path():
-    return resources.files("ontology") / "migkg.ttl"
-
-
-def load_context() -> dict:
-    return {}
+__all__ = [
+    "MIGKG",
+    "NAMESPACE",
+    "ONTOLOGY_IRI",
+    "context_path",
+    "load_context",
+    "ontology_path",
+    "shapes_path",
+]

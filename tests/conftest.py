@@ -52,3 +52,13 @@ def arnor_extraction(arnor_doc):
         Relation(acr, "chaired", ev, span(d, "GIMS also chaired the forum")),
     ]
     return ex
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The shipped corpus built once with every output, for tests that read the files."""
+    from migkg.cli import main
+
+    out = tmp_path_factory.mktemp("corpus-out")
+    assert main(["build", "--out", str(out), "--quiet"]) == 0
+    return out
