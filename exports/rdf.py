@@ -243,6 +243,7 @@ def _rows_of(kg: KnowledgeGraph, ts) -> list[Row]:
         lit = isinstance(o, Literal)
         out.append((str(t.subject), str(t.predicate), str(o), o.value if lit else None,
                     o.datatype.value if lit else None))
+    out.sort(key=lambda r: r[0])  # group by subject, keeping the given order within a subject
     return out
 
 
@@ -272,12 +273,12 @@ class _TurtleTerms:
     def header(self) -> str:
         probe = Triple(NamedNode("urn:x:s"), NamedNode("urn:x:p"), NamedNode("urn:x:o"))
         text = serialize([probe], None, RdfFormat.TURTLE, prefixes=self.prefixes).decode("utf-8")
-        return "".join(line + "\n" for line in text.splitlines() if line.startswith("@prefix"))
+        return "".join(line + "\n" for line in text.split("\n") if line.startswith("@prefix"))
 
     def _exact(self, row_object: str, lexical: str | None, datatype: str | None) -> str:
         term = NamedNode(row_object[1:-1]) if lexical is None else Literal(lexical, datatype=NamedNode(datatype))
         probe = Triple(NamedNode("urn:x:s"), NamedNode("urn:x:p"), term)
-        line = serialize([probe], None, RdfFormat.TURTLE, prefixes=self.prefixes).decode("utf-8").splitlines()[-1]
+        line = serialize([probe], None, RdfFormat.TURTLE, prefixes=self.prefixes).decode("utf-8").rstrip("\n").split("\n")[-1]
         head = "<urn:x:s> <urn:x:p> "
         assert line.startswith(head) and line.endswith(" ."), line
         return line[len(head):-2]

@@ -44,6 +44,7 @@ class Extracted:
     document: Document
     extraction: Extraction
     cached: bool
+    notes: tuple[str, ...] = ()  # one line each, e.g. "x.txt: not UTF-8; decoded as cp1252"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +72,12 @@ def plan(files: Sequence[Path]) -> list[Task]:
     return [Task(str(f), slug(f.stem), stems[slug(f.stem)] > 1) for f in files]
 
 
-def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """The Document of one task; InputError names the file when it cannot be used."""
+def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None) -> Document:
+    """The Document of one task; InputError names the file when it cannot be used.
+
+    Warnings raised while reading (a legacy encoding was guessed) are appended to `notes`.
+    """
+    notes = notes if notes is not None else []
     import warnings
 
     from graph.ingest import make_document, read_text
@@ -89,14 +94,19 @@ def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if size > max_bytes:
         raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit per input "
                          "(split the file, or raise --max-input-mb)")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the legacy-encoding warning would print once per worker
+    if path.suffix.lower() == ".pdf":
+        import logging
+
+        logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its log lines would garble the one-line error
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # recorded, and reported by the parent as notes
         try:
             text = read_text(path)
         except MemoryError:
             raise InputError(f"{path}: too large to hold in memory") from None
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    notes.extend(str(w.message) for w in caught)
     doc_id = task.doc_id
     if task.duplicate_name:
         doc_id = f"{doc_id}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
@@ -109,14 +119,15 @@ def _process(task: Task, settings: Settings) -> Extracted | Problem:
     from graph.lexicon import load_lexicon
     from graph.pipeline import extract_document
 
+    notes: list[str] = []
     try:
-        document = read_document(task, settings.max_bytes)
+        document = read_document(task, settings.max_bytes, notes)
     except InputError as exc:
         return Problem(task.path, str(exc))
     cache = ExtractionCache(Path(settings.cache_dir)) if settings.cache_dir else None
     extraction = cache.get(document) if cache else None
     if extraction is not None:
-        return Extracted(document, extraction, True)
+        return Extracted(document, extraction, True, tuple(notes))
     try:
         extraction = extract_document(document, load_lexicon())
     except Exception as exc:
@@ -125,7 +136,7 @@ def _process(task: Task, settings: Settings) -> Extracted | Problem:
         return Problem(task.path, f"{task.path}: extraction failed ({type(exc).__name__}: {exc})")
     if cache:
         cache.put(document, extraction)
-    return Extracted(document, extraction, False)
+    return Extracted(document, extraction, False, tuple(notes))
 
 
 # Worker-side state: set once per worker by the pool initializer.

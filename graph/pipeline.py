@@ -25,6 +25,7 @@ class BuildResult:
     resolved: Resolved
     skipped: tuple = ()  # graph.parallel.Problem for each input left out (keep_going)
     cached: int = 0  # documents whose extraction came from the cache
+    notes: tuple[str, ...] = ()  # one line per thing worth knowing (a guessed encoding)
 
 
 def extract_document(document: Document, lexicon: Lexicon, names: Sequence[str] | None = None) -> Extraction:
@@ -88,7 +89,7 @@ def run_files(paths: Sequence[str | Path] = (), base: str = DEFAULT_BASE, *, job
     docs = tuple(r.document for r in done)
     resolved = resolve((r.extraction for r in done), load_lexicon().curation)
     return BuildResult(build(resolved, docs, base), docs, resolved, tuple(problems),
-                       sum(1 for r in done if r.cached))
+                       sum(1 for r in done if r.cached), tuple(n for r in done for n in r.notes))
 
 
 def run_files_serial(paths: Sequence[str | Path] = (), base: str = DEFAULT_BASE) -> BuildResult:

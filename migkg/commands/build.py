@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         extra["timeline.html"] = lambda p: write_timeline(kg, p)
     _remove_stale_temp_dirs(args.out)
     files = write_all(kg, args.out, args.formats, extra)
+    for note in result.notes:
+        print(f"migkg build: note: {note}", file=sys.stderr)
     for problem in result.skipped:
         print(f"migkg build: skipped {problem.reason}", file=sys.stderr)
     if not args.quiet:
