@@ -75,12 +75,16 @@ def rdf_section(work: Path, full: bool, with_rdflib: bool, lines: list[str]) -> 
         for op in ox.ops:
             cells = []
             for e in engines:
-                v = e.ops[op]
+                v = e.ops.get(op)
+                if v is None:
+                    cells.append("–")
+                    continue
                 cells.append(_ms(v) if e is ox else f"{_ms(v)} ({_ratio(v, ox.ops[op])})")
                 if op in rdfbench.QUERIES:
                     total[e.engine] += v
             lines.append(f"| {op} | " + " | ".join(cells) + " |")
-        q = [f"{_ms(total[e.engine])}" + ("" if e is ox else f" ({_ratio(total[e.engine], total[ox.engine])})")
+        q = ["–" if not total[e.engine] else
+             f"{_ms(total[e.engine])}" + ("" if e is ox else f" ({_ratio(total[e.engine], total[ox.engine])})")
              for e in engines]
         lines += ["| five queries, summed | " + " | ".join(q) + " |", ""]
 

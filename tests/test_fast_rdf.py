@@ -1,4 +1,4 @@
-"""The fast RDF writers write exactly what the reference serializers write, and the store answers SPARQL."""
+"""The fast RDF writers write exactly what the reference serializers write."""
 from __future__ import annotations
 
 import io
@@ -12,7 +12,6 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 from exports.rdf import (DATATYPES, PREFIXES, _Compactor, _context, _FastCompactor, _node, _rows_of,
                          _turtle_chunks, triples, write_jsonld, write_ntriples, write_turtle)
 from graph.build import build
-from graph.errors import InputError, QueryError
 from graph.resolve import resolve
 
 BASE = "https://w3id.org/migkg/id/"
@@ -94,56 +93,6 @@ def test_triples_stream_as_pyoxigraph_terms_and_index_like_a_list(kg):
     listed = list(ts)
     assert len(listed) == len(ts) and ts[0] == listed[0] and ts[-1] == listed[-1]
     assert all(isinstance(t, Triple) for t in listed)
-
-
-# --- the Oxigraph store ------------------------------------------------------------------
-
-@pytest.fixture
-def ttl(kg, tmp_path):
-    path = tmp_path / "graph.ttl"
-    with path.open("wb") as f:
-        write_turtle(kg, f)
-    return path
-
-
-def test_store_answers_sparql_over_a_built_graph(ttl):
-    from graph.store import load, query, write_results
-
-    store = load(ttl)
-    res = query(store, "SELECT ?e WHERE { ?o migkg:organized ?e }",
-                prefixes={"migkg": PREFIXES["migkg"]})
-    buf = io.BytesIO()
-    write_results(res, buf, "table")
-    text = buf.getvalue().decode()
-    assert "event/arnor-migration-forum-2031" in text and "(1 row)" in text
-
-
-@pytest.mark.parametrize("fmt,marker", [("csv", b"e\r\n"), ("tsv", b"?e\n"), ("json", b'"bindings"')])
-def test_store_results_in_standard_formats(ttl, fmt, marker):
-    from graph.store import load, query, write_results
-
-    buf = io.BytesIO()
-    write_results(query(load(ttl), "SELECT ?e WHERE { ?o <https://w3id.org/migkg/ontology#organized> ?e }"),
-                  buf, fmt)
-    assert marker in buf.getvalue()
-
-
-def test_malformed_sparql_is_one_query_error(ttl):
-    from graph.store import load, query
-
-    with pytest.raises(QueryError, match="malformed SPARQL"):
-        query(load(ttl), "SELECT WHERE {")
-
-
-def test_unknown_graph_file_types_and_broken_files_are_input_errors(tmp_path):
-    from graph.store import load
-
-    with pytest.raises(InputError, match="unknown RDF format"):
-        load(tmp_path / "graph.xlsx")
-    bad = tmp_path / "graph.ttl"
-    bad.write_text("<a> <b> .", encoding="utf-8")
-    with pytest.raises(InputError, match="graph.ttl: not valid"):
-        load(bad)
 
 
 @settings(max_examples=300, deadline=None)
