@@ -1,14 +1,16 @@
-"""Per-document extraction cache, so an unchanged document is not extracted again.
+"""Per-document extraction cache, so an unchanged document is not read or extracted again.
 
-An entry is keyed by the document's content hash, its id (evidence names the
-document, so a renamed file is a different entry) and the extractor code
-version — a hash of every file that can change what extraction returns
+An entry is keyed by the file's content hash (of its bytes: checking a hit
+needs no decoding, no PDF parsing and no worker process), the document id
+(evidence names the document, so a renamed file is a different entry) and the
+extractor code version — a hash of every file that can change what extraction returns
 (`graph/extract/*.py`, the dictionaries in `graph/data/`, the records, refs,
 lexicon loader and segmenter). Editing a rule or a dictionary therefore
 invalidates every entry without anyone having to remember to clear the cache.
 
-Entries are pickles written to a temporary file and renamed into place, so a
-killed build never leaves a half-written entry; an unreadable entry is a miss.
+An entry holds the Document and its Extraction, pickled, written to a
+temporary file and renamed into place, so a killed build never leaves a
+half-written entry; an unreadable entry is a miss.
 The cache directory is trusted like the code itself (pickle).
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from graph.model import Document, Extraction
 
-FORMAT = "1"  # bump when the entry layout changes
+FORMAT = "2"  # bump when the entry layout changes
 # Modules outside graph/extract whose content shapes an Extraction.
 _CODE_FILES = ("model.py", "refs.py", "lexicon.py", "ingest.py")
 
@@ -53,46 +55,50 @@ def default_dir(out_dir: Path) -> Path:
     return out_dir.resolve().parent / ".migkg-cache"
 
 
+def file_key(path: Path, doc_id: str, chunk: int = 1 << 20) -> str | None:
+    """Cache key of an input file (streamed sha256 of its bytes), or None if it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            while block := f.read(chunk):
+                h.update(block)
+    except OSError:
+        return None
+    h.update(b"\0" + doc_id.encode("utf-8"))
+    return h.hexdigest()
+
+
 class ExtractionCache:
-    """Pickled Extractions under `root/<version>/<key[:2]>/<key>.pkl`."""
+    """Pickled (Document, Extraction, notes) under `root/<version>/<key[:2]>/<key>.pkl`."""
 
     def __init__(self, root: Path, version: str | None = None) -> None:
         self.root = Path(root)
         self.version = version or code_version()
-        self.hits = 0
-        self.misses = 0
 
-    def _path(self, document: Document) -> Path:
-        key = hashlib.sha256(f"{document.sha256}\0{document.doc_id}".encode()).hexdigest()
+    def _path(self, key: str) -> Path:
         return self.root / self.version / key[:2] / f"{key}.pkl"
 
-    def get(self, document: Document) -> Extraction | None:
-        """The cached Extraction of this document, or None (missing or unreadable entry)."""
-        path = self._path(document)
+    def get(self, key: str) -> tuple[Document, Extraction, tuple[str, ...]] | None:
+        """(document, extraction, notes) cached for this key, or None (missing or unreadable entry)."""
         try:
-            with path.open("rb") as f:
+            with self._path(key).open("rb") as f:
                 value = pickle.load(f)
-        except FileNotFoundError:
-            self.misses += 1
+        except Exception:  # missing, truncated or foreign file: a miss, and put() replaces it
             return None
-        except Exception:  # truncated or foreign file: treat as a miss and let put() replace it
-            self.misses += 1
-            return None
-        if not isinstance(value, Extraction):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+        if (isinstance(value, tuple) and len(value) == 4 and value[0] == FORMAT
+                and isinstance(value[1], Document) and isinstance(value[2], Extraction)):
+            return value[1], value[2], value[3]
+        return None
 
-    def put(self, document: Document, extraction: Extraction) -> None:
+    def put(self, key: str, document: Document, extraction: Extraction, notes: tuple[str, ...] = ()) -> None:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
-        path = self._path(document)
+        path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((FORMAT, document, extraction, notes), f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -29,6 +29,7 @@ class Task:
     path: str
     doc_id: str  # slug of the file name; a duplicate name gets its checksum appended in the worker
     duplicate_name: bool
+    cache_key: str | None = None  # set by the parent when a cache is in use
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[st
 
 
 def _process(task: Task, settings: Settings) -> Extracted | Problem:
-    """One task, in whichever process runs it."""
+    """Read and extract one file, in whichever process runs it; fill the cache on the way."""
     from graph.cache import ExtractionCache
     from graph.lexicon import load_lexicon
     from graph.pipeline import extract_document
@@ -124,18 +125,14 @@ def _process(task: Task, settings: Settings) -> Extracted | Problem:
         document = read_document(task, settings.max_bytes, notes)
     except InputError as exc:
         return Problem(task.path, str(exc))
-    cache = ExtractionCache(Path(settings.cache_dir)) if settings.cache_dir else None
-    extraction = cache.get(document) if cache else None
-    if extraction is not None:
-        return Extracted(document, extraction, True, tuple(notes))
     try:
         extraction = extract_document(document, load_lexicon())
     except Exception as exc:
         if not settings.catch_bugs:
             raise
         return Problem(task.path, f"{task.path}: extraction failed ({type(exc).__name__}: {exc})")
-    if cache:
-        cache.put(document, extraction)
+    if settings.cache_dir and task.cache_key:
+        ExtractionCache(Path(settings.cache_dir)).put(task.cache_key, document, extraction, tuple(notes))
     return Extracted(document, extraction, False, tuple(notes))
 
 
@@ -170,16 +167,36 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
     Parameters: `jobs` worker processes (1 = in this process); `cache_dir` enables the
     extraction cache; `progress(n)` is called after each finished file.
     """
-    tasks = plan(files)
+    from dataclasses import replace
+
+    from graph.cache import ExtractionCache, file_key
+
     settings = Settings(str(cache_dir) if cache_dir else None, max_bytes, catch_bugs)
-    jobs = max(1, min(jobs, len(tasks)))
-    results: list[Extracted | Problem] = []
+    tasks = plan(files)
+    results: list[Extracted | Problem | None] = [None] * len(tasks)
+    if cache_dir:
+        # Hits are answered here, before any worker starts: no decoding, no extraction, no IPC.
+        cache = ExtractionCache(Path(cache_dir))
+        for i, t in enumerate(tasks):
+            try:
+                small = Path(t.path).stat().st_size <= max_bytes
+            except OSError:
+                small = False  # the worker reports why
+            key = file_key(Path(t.path), t.doc_id) if small else None
+            hit = cache.get(key) if key else None
+            if hit is not None:
+                results[i] = Extracted(*hit[:2], True, hit[2])
+                if progress:
+                    progress(1)
+            tasks[i] = replace(t, cache_key=key)
+    todo = [i for i, r in enumerate(results) if r is None]
+    jobs = max(1, min(jobs, len(todo)))
     if jobs == 1:
-        for t in tasks:
-            results.append(_process(t, settings))
+        for i in todo:
+            results[i] = _process(tasks[i], settings)
             if progress:
                 progress(1)
-        return results
+        return results  # type: ignore[return-value]
     from graph.lexicon import load_lexicon
 
     load_lexicon()  # once, before forking, so workers share it
@@ -188,14 +205,14 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
     # ProcessPoolExecutor (not multiprocessing.Pool): a worker that dies raises here instead of hanging.
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                              initargs=(settings,)) as pool:
-        futures = [pool.submit(_worker, t) for t in tasks]
+        futures = {i: pool.submit(_worker, tasks[i]) for i in todo}
         try:
-            for fut in futures:
-                results.append(fut.result())
+            for i, fut in futures.items():
+                results[i] = fut.result()
                 if progress:
                     progress(1)
         except BaseException:
-            for fut in futures:
+            for fut in futures.values():
                 fut.cancel()
             raise
-    return results
+    return results  # type: ignore[return-value]

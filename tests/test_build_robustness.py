@@ -90,24 +90,35 @@ def test_a_changed_document_is_extracted_again(tmp_path):
     run_files([doc], cache_dir=cache)
     assert run_files([doc], cache_dir=cache).cached == 1
     doc.write_text("The Gondor Migration Forum was held in Minas Tirith, Gondor, in 2032.", encoding="utf-8")
-    assert run_files([doc], cache_dir=cache).cached == 0
+    changed = run_files([doc], cache_dir=cache)
+    assert changed.cached == 0 and "Gondor" in changed.documents[0].text
+    renamed = tmp_path / "renamed.txt"
+    doc.rename(renamed)
+    again = run_files([renamed], cache_dir=cache)
+    assert again.cached == 0 and again.documents[0].doc_id == "renamed"
 
 
 def test_a_new_extractor_version_invalidates_the_cache(tmp_path, arnor_doc, arnor_extraction):
     old = ExtractionCache(tmp_path, version="v1")
-    old.put(arnor_doc, arnor_extraction)
-    assert old.get(arnor_doc) == arnor_extraction
-    assert ExtractionCache(tmp_path, version="v2").get(arnor_doc) is None
+    old.put("k", arnor_doc, arnor_extraction)
+    assert old.get("k") == (arnor_doc, arnor_extraction, ())
+    assert ExtractionCache(tmp_path, version="v2").get("k") is None
+
+
+def test_the_cache_version_follows_the_extractor_code_and_dictionaries():
+    from graph.cache import code_version
+
+    assert code_version() == code_version() and len(code_version()) == 16
 
 
 def test_a_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path, arnor_doc, arnor_extraction):
     cache = ExtractionCache(tmp_path, version="v1")
-    cache.put(arnor_doc, arnor_extraction)
+    cache.put("k", arnor_doc, arnor_extraction)
     entry = next(tmp_path.rglob("*.pkl"))
     entry.write_bytes(entry.read_bytes()[:10])
-    assert cache.get(arnor_doc) is None
-    cache.put(arnor_doc, arnor_extraction)
-    assert cache.get(arnor_doc) == arnor_extraction
+    assert cache.get("k") is None
+    cache.put("k", arnor_doc, arnor_extraction)
+    assert cache.get("k") == (arnor_doc, arnor_extraction, ())
     assert not list(tmp_path.rglob(".tmp-*")), "no temporary files left behind"
 
 
