@@ -1,0 +1,709 @@
+"""Find organizations in a stretch of text: dictionary names, acronyms, in-text
+acronym definitions and names recognised by their shape.
+
+The result is plain `OrgHit` values (span + canonical name + kind); turning them
+into Mentions is `graph.extract.actors`' job. One `OrgContext` per document holds
+what the document itself defines ("International Organization for Migration
+(IOM)"), so an acronym seen later resolves to the long name it was given here
+before the dictionary is asked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.extract.countries import CountryIndex
+from graph.extract.lexmatch import WORD, PhraseIndex, is_heading_line, line_bounds, tokenize
+from graph.extract.org_shapes import (
+    GENERIC, HEADS, INNER_CONNECTORS, NOT_ORG_WORDS, RIGHT_CONNECTORS, STOP_LEFT, TITLE_NOUNS, UNIT_HEADS,
+    WEAK_HEADS, head_of, infer_kind, initials_match, is_acronym,
+)
+from graph.lexicon import Lexicon, OrgEntry
+from graph.refs import fold
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHit:
+    """An organization named at text[start:end]."""
+
+    start: int
+    end: int
+    surface: str
+    name: str  # canonical long name (dictionary or in-text definition, else the surface)
+    kind: str
+    acronym: str = ""
+    parent: str = ""  # canonical name of the organization it belongs to, if known
+    source: str = ""  # dictionary | acronym | definition | shape | government
+
+
+@dataclass(frozen=True, slots=True)
+class PartOf:
+    child: str
+    parent: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Definition:
+    name: str
+    kind: str
+    parent: str
+    acronym: str
+
+
+@dataclass(slots=True)
+class OrgContext:
+    """Dictionary + what one document defines; built once per document."""
+
+    text: str
+    lexicon: Lexicon
+    index: PhraseIndex = field(default_factory=PhraseIndex)
+    defined: dict[str, Definition] = field(default_factory=dict)
+    known_names: dict[str, Definition] = field(default_factory=dict)  # folded name -> def
+    definition_hits: list[OrgHit] = field(default_factory=list)
+    glossary_lines: list[tuple[int, int]] = field(default_factory=list)
+    ambiguous: dict[str, list[OrgEntry]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, lexicon: Lexicon) -> "OrgContext":
+        ctx = cls(text, lexicon)
+        for e in lexicon.organizations:
+            for n in (e.name, *e.aliases):
+                ctx.index.add(n, e)
+        ctx._collect_definitions()
+        return ctx
+
+    # ---- dictionary -------------------------------------------------------------------
+    def entry(self, name: str) -> OrgEntry | None:
+        e = self.lexicon.organization(name)
+        if e is None and not fold(name).startswith("united nations ") and len(fold(name).split()) >= 2:
+            e = self.lexicon.organization("United Nations " + name)  # "Statistics Division"
+        return e
+
+    def canonical(self, name: str) -> Definition:
+        """Canonical record for a long name: the dictionary's, else what the text defined."""
+        e = self.entry(name)
+        if e is not None:
+            return Definition(e.name, e.kind, e.parent, e.acronyms[0] if e.acronyms else "")
+        d = self.known_names.get(fold(name))
+        if d is not None:
+            return d
+        return Definition(_clean(name), infer_kind(name), "", "")
+
+    def acronym(self, acr: str) -> Definition | None:
+        """The long name an acronym stands for here: in-text first, then an unambiguous entry."""
+        if acr in self.defined:
+            return self.defined[acr]
+        entries = self.lexicon.by_acronym(acr)
+        if len(entries) > 1:  # ambiguous: keep the one whose long name the text uses
+            if acr not in self.ambiguous:
+                self.ambiguous[acr] = [e for e in entries if _mentions(self.text, e)]
+            entries = self.ambiguous[acr]
+        if len(entries) == 1:
+            e = entries[0]
+            return Definition(e.name, e.kind, e.parent, acr)
+        return None
+
+    # ---- in-text definitions -------------------------------------------------------------
+    def _collect_definitions(self) -> None:
+        text = self.text
+        for m in _PAREN_ACR.finditer(text):
+            acr = m.group(1)
+            if not is_acronym(acr) or ("/" in acr and not acr.startswith("UN/")):
+                continue  # "PPMD/LAS" names a unit and its organization, not one body
+            hit = self._long_form_before(m.start(), acr)
+            if hit is not None:
+                self._define(acr, hit)
+        for m in _APPOSITIVE.finditer(text):
+            acr, long_start = m.group(1), m.start(2)
+            if not is_acronym(acr):
+                continue
+            hit = self._long_form_after(long_start, acr)
+            if hit is not None:
+                self._define(acr, hit)
+        for m in _GLOSSARY.finditer(text):
+            entries = list(_glossary_entries(text, m.start(), m.end()))
+            if entries:
+                self.glossary_lines.append((m.start(), m.end()))
+            for acr, start, end in entries:
+                long = text[start:end].strip()
+                words = WORD.findall(long)
+                d = self.canonical(long)
+                if (self.entry(long) is not None or initials_match(_acr_core(acr), words)) and _org_like(words):
+                    if self.entry(long) is None:
+                        e = self.acronym(acr)
+                        if e is not None and _similar(e.name, long):
+                            d = e
+                    self._define(acr, OrgHit(start, start + len(long), long, d.name, d.kind, acr,
+                                             d.parent, "definition"))
+
+    def _define(self, acr: str, hit: OrgHit) -> None:
+        d = Definition(hit.name, hit.kind, hit.parent, acr)
+        self.defined.setdefault(acr, d)
+        self.known_names.setdefault(fold(hit.name), d)
+        self.definition_hits.append(hit)
+
+    def _long_form_before(self, paren: int, acr: str) -> OrgHit | None:
+        """The organization name that ends right before "(ACR)"."""
+        text = self.text
+        ls, _ = line_bounds(text, paren)
+        window_start = max(ls, paren - 200)
+        words = list(WORD.finditer(text, window_start, paren))
+        if not words or text[words[-1].end():paren].strip(" \t–—-"):
+            return None
+        # the capitalised run (with inner connectors) that ends at the parenthesis
+        run: list[re.Match] = []
+        for w in reversed(words):
+            gap = text[w.end():(run[0].start() if run else paren)]
+            if run and not re.fullmatch(r"[\s\-,’'.]*", gap):
+                break
+            tok = w.group()
+            if tok[:1].isupper() or tok in INNER_CONNECTORS:
+                run.insert(0, w)
+            else:
+                break
+        while run and (run[0].group() in INNER_CONNECTORS or run[0].group() in STOP_LEFT):
+            run.pop(0)
+        if not run:
+            return None
+        cands = [run[i:] for i in range(len(run)) if run[i].group()[:1].isupper()]
+        # "… Indian Studies in New Delhi (AIIS)": the place is not part of the name
+        ins = [i for i, w in enumerate(run) if w.group() == "in"]
+        if ins:
+            cut = run[:ins[-1]]
+            cands = [cut[i:] for i in range(len(cut)) if cut[i].group()[:1].isupper()] + cands
+        core = _acr_core(acr)
+        # 1. longest suffix that is a dictionary name carrying this acronym
+        for c in cands:
+            name = text[c[0].start():c[-1].end()]
+            e = self.entry(name)
+            if e is not None and acr in e.acronyms:
+                return OrgHit(c[0].start(), c[-1].end(), name, e.name, e.kind, acr, e.parent, "definition")
+        # 2. shortest suffix whose initials give the acronym (with a national modifier:
+        #    "Filipino Department of Foreign Affairs (DFA)")
+        for c in sorted(cands, key=len):
+            ws = [w.group() for w in c]
+            if initials_match(core, ws):
+                i = next(k for k, w in enumerate(run) if w.start() == c[0].start())
+                while i > 0 and (self.lexicon.country(run[i - 1].group()) is not None
+                                 or _is_demonym(self.lexicon, run[i - 1].group())):
+                    i -= 1
+                c = run[i:run.index(c[-1]) + 1]
+                name = text[c[0].start():c[-1].end()]
+                e = self.entry(name)
+                if e is not None:
+                    return OrgHit(c[0].start(), c[-1].end(), name, e.name, e.kind, acr, e.parent, "definition")
+                return self._shaped(c, acr)
+        # 3. an acronym the dictionary knows, with a long name that looks like the run
+        e = self.acronym(acr)
+        if e is not None:
+            for c in cands:
+                if _similar(e.name, text[c[0].start():c[-1].end()]):
+                    return OrgHit(c[0].start(), c[-1].end(), text[c[0].start():c[-1].end()], e.name,
+                                  e.kind, acr, e.parent, "definition")
+        # 4. a whole run shaped like an organization ("Hellenic Migration Policy Institute (IMEPO)")
+        c = cands[0] if cands else []
+        ws = [w.group() for w in c]
+        if ws and ws[-1] in HEADS and ws[-1] not in WEAK_HEADS and _org_like(ws) and len(ws) <= 10:
+            return self._shaped(c, acr)
+        return None
+
+    def _long_form_after(self, start: int, acr: str) -> OrgHit | None:
+        """ "UNITAR, the United Nations Institute for Training and Research": name after the comma."""
+        text = self.text
+        run: list[re.Match] = []
+        for w in WORD.finditer(text, start, min(len(text), start + 200)):
+            gap = text[(run[-1].end() if run else start):w.start()]
+            if run and not re.fullmatch(r"[ \-’']*", gap):
+                break
+            tok = w.group()
+            if tok[:1].isupper() or (run and tok in INNER_CONNECTORS):
+                run.append(w)
+            else:
+                break
+        while run and run[-1].group() in INNER_CONNECTORS:
+            run.pop()
+        for k in range(len(run), 0, -1):
+            c = run[:k]
+            name = text[c[0].start():c[-1].end()]
+            e = self.entry(name)
+            if e is not None and (acr in e.acronyms or initials_match(_acr_core(acr), WORD.findall(name))):
+                return OrgHit(c[0].start(), c[-1].end(), name, e.name, e.kind, acr, e.parent, "definition")
+        for k in range(len(run), 0, -1):
+            if initials_match(_acr_core(acr), [w.group() for w in run[:k]]):
+                return self._shaped(run[:k], acr)
+        return None
+
+    def _shaped(self, words: list[re.Match], acr: str) -> OrgHit | None:
+        ws = [w.group() for w in words]
+        if not _org_like(ws):
+            return None
+        start, end = words[0].start(), words[-1].end()
+        name = self.text[start:end]
+        return OrgHit(start, end, name, _clean(name), _national(self, name, infer_kind(name)), acr, "",
+                      "definition")
+
+
+# "(IOM)", "(UN/DESA)", "(UN-HABITAT)"
+_PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:[/\-&][A-Za-z0-9]+)*)\s*\)")
+# "UNITAR, the United Nations Institute …"
+_APPOSITIVE = re.compile(r"\b([A-Z][A-Z0-9]{1,}(?:[/\-][A-Z0-9]+)*),\s+the\s+([A-Z])")
+# "ACR  Long Name" lines of an abbreviations list
+_GLOSSARY = re.compile(r"^[ \t]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-&]*[ \t]+[A-Z][^\n]*$", re.M)
+
+
+def _glossary_entries(text: str, start: int, end: int):
+    """ "NGOs Non-Governmental Organizations OAS Organization of American States" -> 2 entries."""
+    line = text[start:end]
+    toks = list(re.finditer(r"\S+", line))
+    marks = [i for i, t in enumerate(toks)
+             if is_acronym(t.group().rstrip("s")) and t.group().isupper() or
+             (is_acronym(t.group()) and t.group()[-1] == "s" and t.group()[:-1].isupper())]
+    marks = [i for i in marks if i + 1 < len(toks) and toks[i + 1].group()[:1].isupper()
+             and not (toks[i + 1].group().isupper() and len(toks[i + 1].group()) > 1)]
+    if not marks or marks[0] != 0:
+        return
+    # the rest of each entry must be a name: capitalised words and connectors only
+    for k, i in enumerate(marks):
+        j = marks[k + 1] if k + 1 < len(marks) else len(toks)
+        body = [t.group() for t in toks[i + 1:j]]
+        if not body or any(not (w[:1].isupper() or w in INNER_CONNECTORS or not w[:1].isalpha())
+                           for w in body):
+            return
+        yield toks[i].group(), start + toks[i + 1].start(), start + toks[j - 1].end()
+
+
+_STATE_HEADS = frozenset({"Bureau", "Department", "Agency", "Office", "Commission", "Council", "Authority",
+                          "Administration", "Service", "Directorate", "Board", "Committee"})
+
+
+def _national(ctx: "OrgContext", name: str, kind: str) -> str:
+    """ "Sri Lanka Bureau of Foreign Employment", "Thai Labour Office": a state's own body."""
+    if kind not in ("NonGovernmentalOrganization", "IntergovernmentalOrganization"):
+        return kind
+    words = WORD.findall(name)
+    if head_of(words) not in _STATE_HEADS:
+        return kind
+    for k in (2, 1):
+        lead = " ".join(words[:k])
+        if ctx.lexicon.country(lead) is not None or _is_demonym(ctx.lexicon, lead):
+            return "GovernmentBody"
+    return kind
+
+
+def foreign_unit(ctx: "OrgContext", unit: str, parent: str) -> bool:
+    """A dictionary unit placed under an organization that is not its parent or ancestor:
+    "Population Division" of ECLAC is not the Population Division of DESA."""
+    e = ctx.entry(unit)
+    if e is None or not e.parent:
+        return False
+    seen, cur = set(), e
+    target = fold(parent)
+    while cur is not None and cur.parent and cur.name not in seen:
+        seen.add(cur.name)
+        if fold(cur.parent) == target:
+            return False
+        cur = ctx.entry(cur.parent)
+    return True
+
+
+def _is_demonym(lexicon: Lexicon, word: str) -> bool:
+    return any(word in c.demonyms for c in lexicon.countries)
+
+
+def _acr_core(acr: str) -> str:
+    core = re.sub(r"^UN[/\-]", "UN", acr)
+    return core[:-1] if core.endswith("s") and core[:-1].isupper() else core
+
+
+def _org_like(words: list[str]) -> bool:
+    """A phrase names an organization: it has a head noun and no event/document word."""
+    if any(w in NOT_ORG_WORDS for w in words):
+        return False
+    if words and words[-1] in {"Organizations", "Organisations", "Agencies", "Entities"}:
+        return False
+    return bool(head_of(words)) or "Nations" in words
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-–")
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.9
+
+
+def _mentions(text: str, e: OrgEntry) -> bool:
+    return any(re.search(r"\b" + re.escape(n).replace(r"\ ", r"\s+") + r"\b", text) for n in (e.name, *e.aliases))
+
+
+# ---- finding every organization in a span ----------------------------------------------------
+
+_ACR_TOKEN = re.compile(r"(?<![\w/\-])[A-Z][A-Za-z0-9]*(?:[/\-][A-Za-z0-9]+)*(?![\w])")
+_GOV = re.compile(r"\b(Governments?)\s+of\s+")
+
+
+def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, *,
+                       countries: CountryIndex | None = None,
+                       participants: bool = False) -> tuple[list[OrgHit], list[PartOf]]:
+    """Every organization named in ctx.text[start:end], non-overlapping, with partOf facts."""
+    text = ctx.text
+    end = len(text) if end is None else end
+    tokens = tokenize(text, start, end)
+    hits: list[OrgHit] = []
+    for h in ctx.index.find(text, tokens, allow_blank_lines=participants):
+        e: OrgEntry = h.value  # type: ignore[assignment]
+        hits.append(OrgHit(h.start, h.end, h.surface, e.name, e.kind, "", e.parent, "dictionary"))
+    hits += [d for d in ctx.definition_hits if start <= d.start and d.end <= end]
+    hits += _acronym_hits(ctx, start, end, participants)
+    part_of: list[PartOf] = []
+    shaped, rel = _shape_hits(ctx, start, end, hits, participants)
+    hits += shaped
+    part_of += rel
+    if countries is not None:
+        hits += _government_hits(ctx, start, end, countries)
+    kept = _non_overlapping(hits)
+    names = {h.name for h in kept}
+    return kept, [p for p in part_of if p.child in names and p.parent in names]
+
+
+def _acronym_hits(ctx: OrgContext, start: int, end: int, participants: bool) -> list[OrgHit]:
+    text, out = ctx.text, []
+    for m in _ACR_TOKEN.finditer(text, start, end):
+        tok = m.group()
+        if not is_acronym(tok):
+            continue
+        ls, le = line_bounds(text, m.start())
+        if not participants and is_heading_line(text[ls:le]):
+            continue
+        parts = [(tok, m.start())]
+        if ctx.acronym(tok) is None and ("/" in tok or "-" in tok):
+            parts, off = [], m.start()
+            for p in re.split(r"([/\-])", tok):
+                if p not in "/-" and is_acronym(p):
+                    parts.append((p, off))
+                off += len(p)
+        for p, off in parts:
+            d = ctx.acronym(p)
+            if d is not None:
+                out.append(OrgHit(off, off + len(p), p, d.name, d.kind, p, d.parent, "acronym"))
+    return out
+
+
+def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
+                participants: bool) -> tuple[list[OrgHit], list[PartOf]]:
+    text = ctx.text
+    words = list(WORD.finditer(text, start, end))
+    known_at = {h.start: h for h in known}
+    long_ends = {h.end for h in known if h.source != "acronym"}
+    long_end_hits = {h.end: h for h in known if h.source != "acronym"}
+    out: list[OrgHit] = []
+    rels: list[PartOf] = []
+    for h, w in enumerate(words):
+        tok = w.group()
+        if tok in ROMANCE_HEADS and not _in_glossary(ctx, w.start()):
+            hit = _romance_name(ctx, words, h, participants)
+            if hit is not None:
+                out.append(hit)
+            continue
+        if tok not in HEADS or _in_glossary(ctx, w.start()):
+            continue
+        if h > 0 and text[words[h - 1].end():w.start()] == "-" and not words[h - 1].group()[:1].isupper():
+            continue  # "Chair-in-Office"
+        # the head must end the capitalised run (else "Expert Group Meeting": not a head)
+        nxt = words[h + 1] if h + 1 < len(words) else None
+        if nxt is not None and _tight(text, words, h + 1, participants) and nxt.group()[:1].isupper() \
+                and not (participants and (_run_has_head(words, h + 1, text, participants, known_at)
+                                           or nxt.start() in known_at)):
+            continue
+        left = h
+        while left > 0:
+            ptok = words[left - 1].group()
+            if not _tight(text, words, left, participants, allow_comma=participants):
+                break
+            pbase = ptok[:-2] if ptok.endswith(("'s", "’s")) else ptok
+            if ptok in ("and", "&") and left - 2 >= 0 and words[left - 2].group()[:1].isupper() \
+                    and words[left].start() not in known_at:
+                left -= 1
+                continue
+            if not ptok[:1].isupper() or ptok in STOP_LEFT or (pbase in HEADS and pbase == ptok):
+                break
+            if _camel_glued(ptok) or (ptok.isupper() and len(ptok) > 1 and ctx.acronym(ptok) is None):
+                break
+            if participants and ptok in TITLE_NOUNS:
+                break
+            if words[left - 1].end() in long_ends or _in_complement(text, words, left - 1, participants):
+                break  # never reach into another organization's name
+            if left - 2 >= 0 and words[left - 2].group() in ("of", "for", "on", "in") \
+                    and _tight(text, words, left - 1, participants):
+                break  # "Professor of Sociology | Department of …": it closes the previous phrase
+            left -= 1
+        while left < h and words[left].group() in ("and", "&"):
+            left += 1
+        right = h
+        k = h + 1
+        while k < len(words) and words[k].group() in RIGHT_CONNECTORS and _tight(text, words, k, participants):
+            j = k + 1
+            if j < len(words) and words[j].group() == "the" and _tight(text, words, j, participants):
+                j += 1
+            last = None
+            while j < len(words) and _tight(text, words, j, participants):
+                t = words[j].group()
+                if last is not None and words[j].start() in known_at:
+                    break  # "… Cooperation | United Nations Development Programme"
+                if _camel_glued(t):
+                    last, right = None, -1
+                    break
+                if t[:1].isupper() and t not in STOP_LEFT - {"The"}:
+                    if participants and last is not None and j + 1 < len(words) \
+                            and words[j + 1].group() in HEADS and _tight(text, words, j + 1, participants):
+                        break  # "of Sociology | Princeton University"
+                    last = j
+                    j += 1
+                elif t in ("and", "&", "the", "of", "for", "on", "including") and j + 1 < len(words) \
+                        and words[j + 1].group()[:1].isupper() and _tight(text, words, j + 1, participants):
+                    if t in ("and", "&") and _run_has_head(words, j + 1, text, participants, known_at):
+                        break  # "Center for Migration Studies | and International Organization for …"
+                    j += 1
+                else:
+                    break
+            if last is None:
+                break
+            right = last
+            k = last + 1
+        if right < 0:
+            continue  # "… Social AffairsPopulation Division": words glued by the extraction
+        if not participants and re.match(r"[ \t]*\n\s*\n\s*[a-z]", text[words[right].end():words[right].end() + 12]):
+            continue  # "the Committee on Migrant¶family members …": a paragraph cut mid-name
+        span = words[left:right + 1]
+        ws = [x.group() for x in span]
+        mods = [x for x in ws[:h - left] if x not in ("and", "&")]
+        if not mods and right == h:
+            continue
+        if right == h and not (participants and tok in UNIT_HEADS) and all(m in GENERIC for m in mods):
+            continue
+        at = re.match(r"\s+at\s+(?:the\s+)?", text[span[-1].end():span[-1].end() + 12])
+        at_org = known_at.get(span[-1].end() + at.end()) if at else None
+        if tok in WEAK_HEADS and "Nations" not in ws and not participants and at_org is None:
+            continue
+        if not _org_like(ws) or any(x in TITLE_NOUNS for x in ws[:h - left]):
+            continue
+        s, e = span[0].start(), span[-1].end()
+        # "International Organization for Migration, Regional Office for Southeast Asia"
+        owner = long_end_hits.get(s - 2) if text[s - 2:s] == ", " and tok in UNIT_HEADS else None
+        # a known name followed by a place ("United Nations Development Fund for Women New York")
+        inner = [k for k in known if s <= k.start and k.end < e and k.source != "acronym"]
+        for k in sorted(inner, key=lambda k: k.end):
+            nxt_word = text[k.end:e].split()[0] if text[k.end:e].split() else ""
+            if nxt_word[:1].isupper() and nxt_word not in RIGHT_CONNECTORS and k.start == s:
+                e = k.end
+                break
+        if any(k.start == s and k.end == e for k in known):
+            continue
+        span = [x for x in span if x.end() <= e]
+        ws = [x.group() for x in span]
+        # "X of (the) KNOWN-ORG": X is a unit of that organization
+        parent = None
+        for q in range(h + 1, right + 1):
+            if words[q].group() == "of":
+                r = q + 1
+                if r <= right and words[r].group() == "the":
+                    r += 1
+                if r <= right and words[r].start() in known_at:
+                    parent = known_at[words[r].start()]
+                    if parent.end >= span[-1].end() - 1:
+                        e = words[q - 1].end()
+                        break
+                    parent = None
+        name = text[s:e]
+        if parent is not None and foreign_unit(ctx, name, parent.name):
+            continue  # the dictionary's unit of that name belongs elsewhere; do not mix them
+        if parent is not None:
+            unit_words = WORD.findall(name)
+            if len(unit_words) == 1 and unit_words[0] != "Secretariat":
+                continue
+            if len(unit_words) == 1:  # "Secretariat of GCIM"
+                e = parent.end
+                name = text[s:e]
+        if owner is not None and parent is None and ctx.entry(name) is None:
+            parent, s = owner, owner.start
+            name = text[s:e]
+        elif parent is None and at_org is not None and tok in UNIT_HEADS:
+            # "the Research Programme on International Migration at Jawaharlal Nehru University"
+            parent = at_org
+        d = ctx.canonical(name)
+        listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
+        kind = d.kind if listed else _national(ctx, name, infer_kind(name, parent.kind if parent else ""))
+        par = d.parent or (parent.name if parent else "")
+        out.append(OrgHit(s, e, name, d.name, kind, d.acronym if ctx.entry(name) else "", par, "shape"))
+        if parent is not None:
+            rels.append(PartOf(d.name, parent.name, min(s, parent.start), max(e, parent.end)))
+    return out, rels
+
+
+_ADJECTIVES = frozenset({"International", "National", "Social", "Economic", "Public", "Human", "Political",
+                        "Foreign", "Regional", "Global", "Scientific", "Cultural", "Environmental"})
+
+
+# Heads that open Spanish, Portuguese, French and Italian names: "Centro de Investigaciones …".
+ROMANCE_HEADS = frozenset("""
+Universidad Universidade Université Università Centro Centre Instituto Institut Istituto Fundación
+Fundação Fondation Fondazione Colegio Consejo Comisión Comissão Ministerio Ministério Ministère
+Secretaría Organización Organisation Asociación Associação Association Oficina Departamento
+""".split()) - {"Centre", "Association", "Organisation"}
+_ROMANCE_LINK = frozenset({"de", "del", "la", "las", "los", "y", "e", "en", "para", "do", "da", "dos",
+                           "das", "des", "du", "et", "di", "della", "per"})
+
+
+def _romance_name(ctx: OrgContext, words: list[re.Match], h: int, participants: bool) -> OrgHit | None:
+    """ "Universidad Iberoamericana", "Centro de Investigación y Docencia Económicas"."""
+    text = ctx.text
+    j, last = h + 1, None
+    while j < len(words) and _tight(text, words, j, participants):
+        t = words[j].group()
+        if t[:1].isupper() and not t.isupper():
+            last = j
+        elif t not in _ROMANCE_LINK:
+            break
+        j += 1
+    if last is None or (h > 0 and _tight(text, words, h, participants) and words[h - 1].group()[:1].isupper()
+                        and words[h - 1].group() not in STOP_LEFT):
+        return None
+    s, e = words[h].start(), words[last].end()
+    name = text[s:e]
+    d = ctx.canonical(name)
+    kind = d.kind if ctx.entry(name) else (
+        "AcademicInstitution" if words[h].group().startswith(("Univ", "Cent", "Inst", "Isti", "Coleg"))
+        else "GovernmentBody" if words[h].group().startswith(("Minist", "Secret", "Consejo", "Comis"))
+        else "Foundation" if words[h].group().startswith("Fund") else "NonGovernmentalOrganization")
+    return OrgHit(s, e, name, d.name, kind, "", d.parent, "shape")
+
+
+def _in_glossary(ctx: OrgContext, pos: int) -> bool:
+    return any(a <= pos < b for a, b in ctx.glossary_lines)
+
+
+def _in_complement(text: str, words: list[re.Match], i: int, participants: bool) -> bool:
+    """words[i] closes a prepositional phrase ("… for South-South Cooperation")."""
+    while i > 0 and _tight(text, words, i, participants):
+        prev = words[i - 1].group()
+        if prev in ("of", "for", "on"):
+            return True
+        if not (prev[:1].isupper() or prev in ("and", "&")):
+            return False
+        i -= 1
+    return False
+
+
+def _camel_glued(tok: str) -> bool:
+    """ "AffairsPopulation": two words glued by a PDF extraction (not "MacArthur")."""
+    return re.search(r"[a-z]{3}[A-Z][a-z]{2}", tok) is not None
+
+
+def _run_has_head(words: list[re.Match], j: int, text: str, participants: bool, known_at: dict) -> bool:
+    """Whether the capitalised run starting at words[j] names an organization of its own."""
+    if words[j].start() in known_at:
+        return True
+    while j < len(words) and words[j].group()[:1].isupper():
+        if _camel_glued(words[j].group()):
+            return False
+        if words[j].group() in HEADS:
+            return True
+        j += 1
+        if j < len(words) and not _tight(text, words, j, participants):
+            break
+    return False
+
+
+def _tight(text: str, words: list[re.Match], j: int, participants: bool, allow_comma: bool = False) -> bool:
+    """words[j-1] and words[j] sit next to each other inside one name.
+
+    Only spaces or hyphens between them (a comma where allowed, the period of an
+    initial "T. MacArthur"); a line break only where the first line visibly
+    continues: it ends on a connector, or the next line is a short tail ("Relations").
+    """
+    if j <= 0 or j >= len(words):
+        return False
+    a, b = words[j - 1].end(), words[j].start()
+    gap = text[a:b]
+    if "\t" in gap:
+        return False
+    flat = gap.replace("\n", " ").replace("\r", " ")
+    core = flat.strip(" ")
+    if core not in ("", "-", "–", "’", "'") and not (allow_comma and core == ","):
+        if not (core == "." and len(words[j - 1].group()) == 1 and words[j - 1].group().isupper()):
+            return False
+    breaks = gap.count("\n")
+    if breaks == 0:
+        return True
+    if breaks > 1 and not participants:
+        return False
+    prev = words[j - 1].group()
+    if prev in ("and", "of", "for", "on", "the", "&", "in") or prev.endswith("-"):
+        return True
+    if j >= 2 and words[j - 2].group() == "and" and prev[:1].isupper():
+        return True  # "… Economies and International | Migration Division"
+    if prev not in _ADJECTIVES:
+        return False
+    line_end = text.find("\n", b)
+    tail = text[b:line_end if line_end >= 0 else len(text)]
+    tail = re.sub(r"\s*\(\s*[A-Z][\w/\-]*\s*\)\s*$", "", tail).strip()
+    return 0 < len(tail.split()) <= 2 and not any(t in HEADS for t in tail.split()) and \
+        re.fullmatch(r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?", tail) is not None
+
+
+def _government_hits(ctx: OrgContext, start: int, end: int, countries) -> list[OrgHit]:
+    """ "Government of the Philippines", "Governments of Indonesia and Nepal", "Thai Government"."""
+    text, out = ctx.text, []
+    for m in _GOV.finditer(text, start, end):
+        pos = m.end()
+        while True:
+            hit = countries.match_at(text, pos)
+            if hit is None:
+                break
+            c, cend = hit
+            s = m.start() if pos == m.end() else pos
+            out.append(OrgHit(s, cend, text[s:cend], government_name(c.name), "GovernmentBody",
+                              "", "", "government"))
+            rest = re.match(r",?\s+and\s+|,\s+", text[cend:cend + 6])
+            if not rest or m.group(1) == "Government":
+                break
+            pos = cend + rest.end()
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+Government\b", text[start:end]):
+        c = countries.demonym(m.group(1))
+        if c is not None:
+            s = start + m.start()
+            out.append(OrgHit(s, start + m.end(), m.group(), government_name(c.name), "GovernmentBody",
+                              "", "", "government"))
+    return out
+
+
+_ARTICLE_START = re.compile(r"^(?:Republic|Democratic|United|Islamic|Kingdom|State|Federated|Lao|Syrian|"
+                            r"Russian|Dominican|Central|Czech|Holy|Plurinational|Bolivarian|Former|former)\b")
+
+
+def government_name(country: str) -> str:
+    """ "Government of the Philippines", "Government of Spain": UN usage of the article."""
+    bare = re.sub(r"\s*\(.*\)$", "", country)
+    if _ARTICLE_START.match(bare) or bare.endswith("Islands") or bare in {
+            "Gambia", "Sudan", "Niger", "Congo", "Philippines", "Netherlands", "Bahamas", "Comoros",
+            "Maldives", "Seychelles"}:
+        return f"Government of the {bare}"
+    return f"Government of {bare}"
+
+
+_PRIORITY = {"definition": 0, "dictionary": 1, "government": 2, "acronym": 3, "shape": 4}
+
+
+def _non_overlapping(hits: list[OrgHit]) -> list[OrgHit]:
+    hits = sorted(set(hits), key=lambda h: (-(h.end - h.start), _PRIORITY.get(h.source, 9), h.start))
+    taken: list[OrgHit] = []
+    for h in hits:
+        if any(h.start < t.end and t.start < h.end for t in taken):
+            continue
+        taken.append(h)
+    return sorted(taken, key=lambda h: (h.start, h.end))

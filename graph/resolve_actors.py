@@ -1,0 +1,193 @@
+"""When two actor mentions name the same organization, person or country.
+
+Pure functions the resolver (graph.resolve) calls for the actor families:
+
+- `actor_merge_keys(mention)` — the keys under which a mention may meet another one;
+  two mentions of one family sharing a key are merge candidates.
+- `may_merge(a_labels, b_labels)` — the veto: a shared key is not enough when the
+  two sides carry different long names (one acronym, two organizations) or two
+  different first names with one surname.
+- `person_keys(label)` — the keys of a person's name.
+
+Rules, in words:
+
+Organizations
+  * name keys ``name:<folded>`` for the label and every alias; case, accents,
+    punctuation and a leading "the" never matter ("The World Bank" = "World Bank");
+  * a "United Nations " / "UN " prefix is optional when what remains still names
+    something (two words or more, not only generic words): "United Nations
+    Statistics Division" = "Statistics Division", but "United Nations University"
+    is never "University";
+  * acronym keys ``acr:<ACRONYM>``, case-sensitive; a "UN/" or "UN-" prefix is
+    optional ("UN/DESA" = "DESA");
+  * `may_merge` refuses two organizations whose long names differ (after the
+    variants above and allowing small spelling differences) even when they share
+    an acronym or alias: "Inter-American Development Bank" (IDB) is not the
+    "Islamic Development Bank" (IDB).
+
+Persons
+  * keys are ``person:<first last>`` (folded, honorifics, initials and "Jr."
+    dropped) and ``person-full:<all names>``; a bare surname gives only
+    ``surname:<name>``, which no full name shares: attaching "Mr. Lemaitre" to
+    "Georges Lemaitre" is for the resolver to do when exactly one full name in
+    the family has that surname (see `surname_of`);
+  * `may_merge` refuses different surnames, and two different first names with the
+    same surname ("Ann Smith" / "John Smith"); "George" and "Georges" (a prefix or
+    one edit apart) may merge.
+
+Countries
+  * keys are the ISO 3166-1 alpha-3 code carried by the ref, and folded names.
+
+`curation` (the parsed graph/data/curation.yaml) adds alias keys and forbids pairs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.extract.org_shapes import GENERIC, HEADS, is_acronym
+from graph.extract.person_names import name_tokens, similar_given
+from graph.model import Mention
+from graph.refs import CLASS_FAMILY, family_of, fold, key_of
+
+_UN_PREFIX = re.compile(r"^(?:united nations|un)\s+")
+_UN_ACR = re.compile(r"^UN[/\-]")
+
+
+def _family(mention: Mention) -> str:
+    return family_of(mention.ref) if ":" in mention.ref else CLASS_FAMILY.get(mention.cls, "")
+
+
+def org_name_variants(name: str) -> set[str]:
+    """Folded forms under which an organization name may be written."""
+    f = fold(name)
+    out = {f} if f else set()
+    bare = _UN_PREFIX.sub("", f)
+    if bare != f:
+        words = bare.split()
+        generic = {fold(g) for g in GENERIC | HEADS}
+        if len(words) >= 2 and any(w not in generic for w in words):
+            out.add(bare)
+    return out
+
+
+def acronym_variants(acr: str) -> set[str]:
+    a = acr.strip()
+    out = {a}
+    bare = _UN_ACR.sub("", a)
+    if bare != a and len(bare) >= 2:
+        out.add(bare)
+    return out
+
+
+def person_keys(label: str) -> set[str]:
+    """Keys of a person's name: "H.E. Mr. Esteban B. Conejos, Jr." -> {person:esteban conejos, …}."""
+    toks = [fold(t) for t in name_tokens(label)]
+    toks = [t for t in toks if t]
+    if not toks:
+        return set()
+    if len(toks) == 1:
+        return {f"surname:{toks[0]}"}
+    return {f"person:{toks[0]} {toks[-1]}", f"person-full:{' '.join(toks)}"}
+
+
+def surname_of(label: str) -> str:
+    toks = name_tokens(label)
+    return fold(toks[-1]) if toks else ""
+
+
+def actor_merge_keys(mention: Mention, curation: Mapping[str, Any] | None = None) -> set[str]:
+    """Keys under which this actor mention may be merged with another of its family."""
+    family = _family(mention)
+    labels = [mention.label, *mention.aliases]
+    keys: set[str] = set()
+    if family == "org":
+        for lab in labels:
+            if is_acronym(lab) and " " not in lab:
+                keys |= {f"acr:{a}" for a in acronym_variants(lab)}
+            else:
+                keys |= {f"name:{v}" for v in org_name_variants(lab)}
+        keys |= {f"name:{fold(c)}" for c in _curated_canonicals(labels, curation)}
+    elif family == "person":
+        for lab in labels:
+            keys |= person_keys(lab)
+    elif family == "country":
+        if ":" in mention.ref:
+            keys.add(f"iso:{key_of(mention.ref).upper()}")
+        keys |= {f"name:{fold(lab)}" for lab in labels if fold(lab)}
+    return keys
+
+
+def _curated_canonicals(labels: Iterable[str], curation: Mapping[str, Any] | None) -> set[str]:
+    if not curation:
+        return set()
+    folded = {fold(x) for x in labels}
+    out = set()
+    for canonical, aliases in (curation.get("aliases") or {}).items():
+        names = {fold(canonical), *(fold(a) for a in aliases or ())}
+        if names & folded:
+            out.add(canonical)
+    return out
+
+
+def _long_names(labels: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for lab in labels:
+        if lab and not (is_acronym(lab) and " " not in lab):
+            out |= org_name_variants(lab)
+    return out
+
+
+def _close(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    from difflib import SequenceMatcher
+
+    return any(SequenceMatcher(None, x, y).ratio() >= 0.92 for x in a for y in b)
+
+
+def may_merge(a_labels: Iterable[str], b_labels: Iterable[str], *, family: str = "org",
+              curation: Mapping[str, Any] | None = None) -> bool:
+    """Whether two entities that share a merge key may really become one.
+
+    `a_labels` / `b_labels` are each entity's label and aliases (acronyms included).
+    """
+    a_labels, b_labels = list(a_labels), list(b_labels)
+    if curation:
+        fa, fb = {fold(x) for x in a_labels}, {fold(x) for x in b_labels}
+        for pair in curation.get("forbid_merge") or ():
+            x, y = (fold(p) for p in pair)
+            if (x in fa and y in fb) or (y in fa and x in fb):
+                return False
+    if family == "person":
+        return _persons_may_merge(a_labels, b_labels)
+    if family != "org":
+        return True
+    la, lb = _long_names(a_labels), _long_names(b_labels)
+    if curation:
+        la |= {fold(c) for c in _curated_canonicals(a_labels, curation)}
+        lb |= {fold(c) for c in _curated_canonicals(b_labels, curation)}
+    if la and lb and not _close(la, lb):
+        return False  # two long names sharing only an acronym or a loose alias
+    return True
+
+
+def _persons_may_merge(a_labels: list[str], b_labels: list[str]) -> bool:
+    def parts(labels: list[str]) -> tuple[set[str], set[str]]:
+        surnames, givens = set(), set()
+        for lab in labels:
+            toks = [fold(t) for t in name_tokens(lab)]
+            if toks:
+                surnames.add(toks[-1])
+                if len(toks) > 1:
+                    givens.add(toks[0])
+        return surnames, givens
+
+    sa, ga = parts(a_labels)
+    sb, gb = parts(b_labels)
+    if sa and sb and not sa & sb:
+        return False
+    if ga and gb and not any(similar_given(x, y) for x in ga for y in gb):
+        return False
+    return True
