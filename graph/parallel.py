@@ -21,7 +21,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.model import Document, Extraction
 
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # one input file; past this a file is refused, not read
+DEFAULT_MAX_BYTES = 128 * 1024 * 1024  # one input file; past this a file is refused, not read
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[st
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if size > max_bytes:
-        raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit per input "
+        raise InputError(f"{path}: {size / 2**20:.0f} MB is over the {max_bytes / 2**20:.0f} MB limit per input "
                          "(split the file, or raise --max-input-mb)")
     if path.suffix.lower() == ".pdf":
         import logging
@@ -212,7 +212,9 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
                 if progress:
                     progress(1)
         except BaseException:
-            for fut in futures.values():
-                fut.cancel()
+            # Ctrl-C or a failure: stop now rather than wait for the documents in progress.
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in (getattr(pool, "_processes", None) or {}).values():
+                proc.terminate()
             raise
     return results  # type: ignore[return-value]

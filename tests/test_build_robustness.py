@@ -228,3 +228,12 @@ def test_a_legacy_encoding_is_reported_as_a_note_naming_the_file(tmp_path):
     proc = _build(str(f), "--out", str(tmp_path / "out"), "--no-cache")
     assert proc.returncode == 0, proc.stderr
     assert "note:" in proc.stderr and "latin.txt" in proc.stderr and "not UTF-8" in proc.stderr
+
+
+def test_a_cache_kept_inside_the_output_folder_survives_the_cleanup_of_dead_builds(corpus, tmp_path):
+    out = tmp_path / "out"
+    cache = out / ".migkg-cache"
+    for _ in range(2):
+        proc = _build(str(corpus[0]), "--out", str(out), "--cache-dir", str(cache))
+        assert proc.returncode == 0, proc.stderr
+    assert list(cache.rglob("*.pkl"))

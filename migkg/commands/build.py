@@ -31,8 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-going", "-k", action="store_true",
                         help="skip inputs that cannot be used, build the rest, list what was skipped "
                              "(exit status 2 when anything was skipped)")
-    parser.add_argument("--max-input-mb", type=float, default=256.0, metavar="MB",
-                        help="refuse input files larger than this (default 256)")
+    parser.add_argument("--max-input-mb", type=float, default=128.0, metavar="MB",
+                        help="refuse input files larger than this, before reading them (default 128)")
     parser.add_argument("--quiet", action="store_true", help="print no summary and no progress bar")
 
 
@@ -62,11 +62,12 @@ class _Progress:
 
 def _remove_stale_temp_dirs(out: Path) -> None:
     """Temporary output folders left by a killed build (the outputs themselves were never touched)."""
+    import re
     import shutil
 
     if out.is_dir():
         for p in out.glob(".migkg-*"):
-            if p.is_dir():
+            if p.is_dir() and re.fullmatch(r"\.migkg-[a-z0-9_]{8}", p.name):  # tempfile.mkdtemp's names only
                 shutil.rmtree(p, ignore_errors=True)
 
 
