@@ -319,24 +319,32 @@ class _TurtleTerms:
 def _turtle_chunks(rs: Sequence[Row], prefixes_: dict[str, str], size: int = 20_000) -> Iterator[bytes]:
     terms = _TurtleTerms(prefixes_)
     yield terms.header().encode("utf-8")
+    iri, obj, subject, cache = terms.iri, terms.obj, terms.subject, terms.cache
     cur_s = cur_p = None
     buf: list[str] = []
+    add = buf.append
     for n, (s, p, o, lexical, datatype) in enumerate(rs, 1):
+        if lexical is None:
+            o_t = cache.get(o) or iri(o)
+        elif datatype == _STRING:
+            o_t = o
+        else:
+            o_t = obj(o, lexical, datatype)
         if s != cur_s:
             if cur_s is not None:
-                buf.append(" .\n")
-            buf.append(f"{terms.subject(s)} {'a' if p == _T_TYPE else terms.iri(p)} {terms.obj(o, lexical, datatype)}")
+                add(" .\n")
+            add(f"{subject(s)} {'a' if p == _T_TYPE else cache.get(p) or iri(p)} {o_t}")
             cur_s, cur_p = s, p
         elif p != cur_p:
-            buf.append(f" ;\n\t{'a' if p == _T_TYPE else terms.iri(p)} {terms.obj(o, lexical, datatype)}")
+            add(f" ;\n\t{'a' if p == _T_TYPE else cache.get(p) or iri(p)} {o_t}")
             cur_p = p
         else:
-            buf.append(f" , {terms.obj(o, lexical, datatype)}")
+            add(f" , {o_t}")
         if n % size == 0:
             yield "".join(buf).encode("utf-8")
             buf.clear()
     if cur_s is not None:
-        buf.append(" .\n")
+        add(" .\n")
     yield "".join(buf).encode("utf-8")
 
 
@@ -524,7 +532,8 @@ class _NodeWriter:
         return [(k, len(v) > 1 or k == "@type", v) for k, v in keys.items()]
 
     def write(self, rs: Sequence[Row]) -> str:
-        sig = tuple((r[1], r[4], r[3] is None) for r in rs)
+        # the datatype is None exactly when the object is an IRI, so predicates and datatypes fix the plan
+        sig = (tuple([r[1] for r in rs]), tuple([r[4] for r in rs]))
         plan = self.plans.get(sig)
         if plan is None:
             plan = self.plans[sig] = self._plan(rs)
