@@ -203,18 +203,21 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
     from concurrent.futures import ProcessPoolExecutor
 
     # ProcessPoolExecutor (not multiprocessing.Pool): a worker that dies raises here instead of hanging.
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings,))
+    try:
         futures = {i: pool.submit(_worker, tasks[i]) for i in todo}
-        try:
-            for i, fut in futures.items():
-                results[i] = fut.result()
-                if progress:
-                    progress(1)
-        except BaseException:
-            # Ctrl-C or a failure: stop now rather than wait for the documents in progress.
-            pool.shutdown(wait=False, cancel_futures=True)
-            for proc in (getattr(pool, "_processes", None) or {}).values():
-                proc.terminate()
-            raise
+        for i, fut in futures.items():
+            results[i] = fut.result()
+            if progress:
+                progress(1)
+    except BaseException:
+        # Ctrl-C or a failure: stop now rather than wait for the documents in progress.
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+        raise
+    pool.shutdown(wait=True)
     return results  # type: ignore[return-value]

@@ -271,3 +271,45 @@ def test_a_new_file_with_an_existing_file_name_keeps_the_first_documents_id(tmp_
     alone = run_files([tmp_path / "2008"]).documents[0].doc_id
     together = {d.doc_id for d in run_files([tmp_path / "2008", tmp_path / "2009"]).documents}
     assert alone in together
+
+
+_SLOW_BUILD = """
+import sys, time
+import graph.pipeline as pipeline
+def slow(document, lexicon, names=None):
+    time.sleep(600)
+pipeline.extract_document = slow
+from migkg.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_stops_the_workers_at_once_and_touches_no_output(corpus, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, "build", *map(str, corpus), "--out", str(out),
+                             "--no-cache", "--jobs", "2", "--quiet"], env=_env(), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2:
+        assert proc.poll() is None and time.monotonic() < deadline, "workers never started"
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    try:
+        code = proc.wait(timeout=20)
+    finally:
+        proc.kill()
+    assert code == 130 and "interrupted" in proc.stderr.read()
+    time.sleep(0.5)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists() and
+                "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]], "workers left running"
+    assert not out.exists() or not any(out.iterdir())
