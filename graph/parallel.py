@@ -1,7 +1,9 @@
 """Read and extract many documents independently, in a pool of worker processes.
 
-Each file is one task: a worker reads it, looks its extraction up in the cache
-and otherwise runs the extractors. Results come back in input order, so the
+Each file is one task. With a cache, hits are answered first, in this process,
+from a hash of the file's bytes; the other files go to the workers, largest
+first (so one big file does not finish last alone), and each worker reads,
+extracts and caches its file. Results are returned in input order, so the
 merged result does not depend on the number of workers or on which worker
 finished first. A file that cannot be used becomes a `Problem` (one line naming
 the file) instead of stopping the other workers; the caller decides whether a
@@ -153,6 +155,13 @@ def _worker(task: Task) -> Extracted | Problem:
     return _process(task, _SETTINGS)
 
 
+def _size(task: Task) -> int:
+    try:
+        return Path(task.path).stat().st_size
+    except OSError:
+        return 0
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # fork shares the already-loaded lexicon and modules with the workers; elsewhere spawn.
     methods = multiprocessing.get_all_start_methods()
@@ -205,9 +214,11 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
     # ProcessPoolExecutor (not multiprocessing.Pool): a worker that dies raises here instead of hanging.
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings,))
     try:
-        futures = {i: pool.submit(_worker, tasks[i]) for i in todo}
-        for i, fut in futures.items():
-            results[i] = fut.result()
+        from concurrent.futures import as_completed
+
+        futures = {pool.submit(_worker, tasks[i]): i for i in sorted(todo, key=lambda i: -_size(tasks[i]))}
+        for fut in as_completed(futures):
+            results[futures[fut]] = fut.result()
             if progress:
                 progress(1)
     except BaseException:
