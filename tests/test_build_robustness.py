@@ -313,3 +313,30 @@ def test_ctrl_c_stops_the_workers_at_once_and_touches_no_output(corpus, tmp_path
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and
                 "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]], "workers left running"
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_an_unchanged_build_is_skipped_and_any_change_builds_again(corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def build(*inputs: Path, extra: tuple[str, ...] = ()) -> str:
+        proc = subprocess.run([sys.executable, "-m", "migkg", "build", *map(str, inputs), "--out", str(out),
+                               "--cache-dir", str(cache), *extra], capture_output=True, text=True, env=_env(),
+                              cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    files = corpus[:3]
+    assert "up to date" not in build(*files)
+    stamp = (out / "graph.nt").stat().st_mtime_ns
+    second = build(*files)
+    assert "up to date" in second and "nodes per class" in second
+    assert (out / "graph.nt").stat().st_mtime_ns == stamp, "nothing rewritten"
+    assert "up to date" not in build(*files, extra=("--format", "turtle"))  # other options
+    assert "up to date" not in build(*files)
+    (out / "graph.jsonld").unlink()  # an output lost
+    assert "up to date" not in build(*files) and (out / "graph.jsonld").exists()
+    edited = tmp_path / files[0].name
+    edited.write_text(files[0].read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    changed = build(edited, *files[1:])
+    assert "up to date" not in changed and "(2 from cache)" in changed
+    assert "up to date" in build(edited, *files[1:])
