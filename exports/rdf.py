@@ -248,7 +248,8 @@ def _rows_of(kg: KnowledgeGraph, ts) -> list[Row]:
 
 
 def prefixes(kg: KnowledgeGraph) -> dict[str, str]:
-    return {**PREFIXES, "kg": kg.graph["base"]}
+    # No prefix for the graph's own IRIs: their "/" would be escaped in Turtle local names.
+    return dict(PREFIXES)
 
 
 class _TurtleTerms:

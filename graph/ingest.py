@@ -23,7 +23,7 @@ SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
 CORPUS_FILE = "esa-p-wp214-seventh-coordination-meeting-2008.txt"
 
 
-class EncodingWarning_(UserWarning):
+class LegacyEncodingWarning(UserWarning):
     """A file was not UTF-8 and was decoded from a detected legacy encoding."""
 
 
@@ -60,7 +60,7 @@ def _decode(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    warnings.warn(f"{name}: not UTF-8; decoded as {best.encoding}", EncodingWarning_, stacklevel=2)
+    warnings.warn(f"{name}: not UTF-8; decoded as {best.encoding}", LegacyEncodingWarning, stacklevel=2)
     return str(best)
 
 
@@ -120,6 +120,8 @@ def read_text(path: Path) -> str:
 
 
 _HEADING = re.compile(r"^[ \t]*([A-Z0-9][A-Z0-9 ,.:;'’()/&\-–]{6,})[ \t]*$", re.M)
+# "MR. GEORGES LEMAITRE", "H.E. MS. …": names in a participants list, not headings
+_NAME_LINE = re.compile(r"^(?:H\.\s?E\.\s+)?(?:MR|MS|MRS|DR|PROF|SIR|MME|M)\.?\s", re.I)
 _SECTION_KINDS = (
     (re.compile(r"LIST OF PARTICIPANTS", re.I), "participants"),
     (re.compile(r"RESOLUTION", re.I), "resolution"),
@@ -129,7 +131,8 @@ _SECTION_KINDS = (
 
 def segment(text: str) -> tuple[Section, ...]:
     """Split a text at its upper-case heading lines; each section runs to the next heading."""
-    heads = [m for m in _HEADING.finditer(text) if sum(c.isalpha() for c in m.group(1)) >= 6]
+    heads = [m for m in _HEADING.finditer(text)
+             if sum(c.isalpha() for c in m.group(1)) >= 6 and not _NAME_LINE.match(m.group(1))]
     if not heads:
         return (Section("", 0, len(text)),)
     sections = []

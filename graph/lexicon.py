@@ -8,6 +8,7 @@ and extend without touching code:
 - cities.csv         name, iso3 (country), aliases
 - verbs.yaml         operative and preambular phrases of UN resolutions
 - cues.yaml          event cue words and role phrases
+- instruments.yaml   treaties, declarations and programmes; bodies whose resolutions are cited by number
 - curation.yaml      aliases to add and merges to forbid (overrides the resolver's rules)
 """
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Lexicon:
     cities: list[CityEntry] = field(default_factory=list)
     verbs: dict[str, Any] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
+    instruments: dict[str, Any] = field(default_factory=dict)
     curation: dict[str, Any] = field(default_factory=dict)
     _org_index: dict[str, OrgEntry] = field(default_factory=dict, repr=False)
     _acronym_index: dict[str, list[OrgEntry]] = field(default_factory=dict, repr=False)
@@ -127,4 +129,5 @@ def load_lexicon() -> Lexicon:
                  for r in _rows("countries.csv")]
     cities = [CityEntry(r["name"].strip(), r["iso3"].strip().upper(), _split(r.get("aliases")))
               for r in _rows("cities.csv")]
-    return Lexicon(orgs, countries, cities, _yaml("verbs.yaml"), _yaml("cues.yaml"), _yaml("curation.yaml"))
+    return Lexicon(orgs, countries, cities, verbs=_yaml("verbs.yaml"), cues=_yaml("cues.yaml"),
+                   instruments=_yaml("instruments.yaml"), curation=_yaml("curation.yaml"))

@@ -8,12 +8,13 @@ Every merge is recorded with its reason for the audit file.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation, Value
+from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation
 from graph.refs import entity_path, family_of, fold
 
 # Families whose refs are already exact keys (symbols, ISO codes, document ids).
@@ -95,6 +96,9 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
     for fam, fam_refs in families.items():
         if fam in KEYED_FAMILIES:
             continue
+        if fam in ACTOR_FAMILIES:
+            _group_actors(fam, fam_refs, by_ref, uf, reasons, curation)
+            continue
         # curated aliases: every alias folds to the canonical name
         alias_of = {fold(a): fold(canon) for canon, aliases in (curation.get("aliases") or {}).items()
                     for a in aliases or []}
@@ -130,6 +134,72 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
     rep = {r: uf.find(r) for r in by_ref}
     merges = [Merge(rep[b], b, why) for (a, b), why in sorted(reasons.items())]
     return rep, merges
+
+
+ACTOR_FAMILIES = {"org", "person"}
+
+
+def _group_actors(fam: str, fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,
+                  reasons: dict[tuple[str, str], str], curation: dict) -> None:
+    """Organizations and persons: merge keys and vetoes from graph.resolve_actors.
+
+    A shared key merges two groups unless `may_merge` vetoes it (two long names that
+    only share an acronym; two first names with one surname). A bare acronym or a bare
+    surname joins a group only when exactly one group carries it.
+    """
+    from graph.resolve_actors import actor_merge_keys, may_merge, surname_of
+
+    names = {r: _names(by_ref[r]) for r in fam_refs}
+    ref_keys = {r: {k for m in by_ref[r] for k in actor_merge_keys(m, curation)} for r in fam_refs}
+    keys: dict[str, list[str]] = defaultdict(list)
+    for r in fam_refs:
+        for k in sorted(ref_keys[r]):
+            keys[k].append(r)
+
+    def bare(r: str) -> bool:
+        """Only a surname (persons) or only an acronym (organizations)."""
+        if fam == "person":
+            return not any(k.startswith("person:") for k in ref_keys[r])
+        return all(is_acronym(m.label) for m in by_ref[r])
+
+    def union(a: str, b: str, why: str) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not may_merge(names[ra], names[rb], family=fam, curation=curation):
+            return
+        uf.union(ra, rb)
+        names[uf.find(ra)] = names[ra] | names[rb]
+        reasons[(a, b)] = why
+
+    deferred: list[tuple[str, list[str]]] = []
+    for k in sorted(keys):
+        rs = keys[k]
+        if len(rs) < 2 and not k.startswith("surname:"):
+            continue
+        full = [r for r in rs if not bare(r)]
+        if k.startswith(("acr:", "surname:")) and any(bare(r) for r in rs):
+            deferred.append((k, rs))
+            rs = full
+        for other in rs[1:]:
+            union(rs[0], other, _why(k))
+    # bare acronyms and surnames last, once the full names have formed their groups
+    for k, rs in deferred:
+        if k.startswith("surname:"):
+            surname = k.split(":", 1)[1]
+            owners = sorted({uf.find(r) for r in fam_refs if not bare(r)
+                             and any(surname_of(n) == surname for n in names[uf.find(r)])})
+        else:
+            owners = sorted({uf.find(r) for r in rs if not bare(r)})
+        for r in rs:
+            if bare(r) and len(owners) == 1:
+                union(owners[0], r, f"{_why(k)} names exactly one entity")
+            elif bare(r) and not owners and r != rs[0] and bare(rs[0]):
+                union(rs[0], r, _why(k))
+
+
+def _why(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"acr": f"acronym {value}", "surname": f"surname '{value}'", "name": f"same name '{value}'",
+            "person": f"same person '{value}'", "person-full": f"same full name '{value}'"}.get(kind, key)
 
 
 def _choose_class(mentions: list[Mention]) -> str:
@@ -176,7 +246,9 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
         canon = _canonical_ref(refs, by_ref)
         ms = sorted((m for r in refs for m in by_ref[r]), key=lambda m: (m.evidence, m.label, m.cls))
         label = _label(ms)
-        eid = entity_path(canon, label)
+        eid = entity_path(canon)
+        if eid in entities:  # two different keys with one slug: keep both, apart and stable
+            eid = f"{eid}-{hashlib.sha1(canon.encode('utf-8')).hexdigest()[:8]}"
         for r in refs:
             ref_to_id[r] = eid
         names: dict[str, Evidence] = {}
@@ -215,4 +287,4 @@ def write_merges(merges: Iterable[Merge], path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-__all__ = ["Merge", "Resolved", "resolve", "write_merges", "is_acronym", "Value"]
+__all__ = ["Merge", "Resolved", "resolve", "write_merges", "is_acronym"]

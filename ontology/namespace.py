@@ -95,6 +95,8 @@ class MIGKG(DefinedNamespace):
     startDate: URIRef
     endDate: URIRef
     status: URIRef
+    title: URIRef
+    plans: URIRef
     participantCount: URIRef
     seriesOrdinal: URIRef
     # Datatype properties: commitments and resolutions

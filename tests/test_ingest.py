@@ -75,3 +75,5 @@ def test_segment_finds_headings_and_participant_lists():
     assert ("LIST OF PARTICIPANTS", "participants") in kinds
     secs = segment(text)
     assert secs[0].start == 0 and secs[-1].end == len(text)
+    participants = next(s for s in secs if s.kind == "participants")
+    assert "Director" in text[participants.start:participants.end]  # a name line is not a heading

@@ -67,3 +67,30 @@ def test_relations_to_unmentioned_refs_are_dropped(arnor_extraction):
                                  ex.relations[0].evidence))
     res = resolve([ex])
     assert not [e for e in res.edges if e.prop == "hosted"]
+
+
+def test_a_bare_surname_joins_the_only_person_with_that_surname():
+    d = make_document("Ms. Tindra Valen spoke. Ms. Valen replied. Mr. Orro Dunmar and Ms. Ila Dunmar left. Mr. Dunmar stayed.", "d")
+    ex = Extraction(mentions=[
+        Mention("person:tindra valen", "Person", "Tindra Valen", span(d, "Tindra Valen")),
+        Mention("person:valen", "Person", "Valen", span(d, "Valen", 1)),
+        Mention("person:orro dunmar", "Person", "Orro Dunmar", span(d, "Orro Dunmar")),
+        Mention("person:ila dunmar", "Person", "Ila Dunmar", span(d, "Ila Dunmar")),
+        Mention("person:dunmar", "Person", "Dunmar", span(d, "Dunmar", 2)),
+    ])
+    res = resolve([ex])
+    by_label = {e.label: e for e in res.entities}
+    assert "Valen" in by_label["Tindra Valen"].alt_labels
+    assert "Orro Dunmar" in by_label and "Ila Dunmar" in by_label  # same surname, different persons
+    assert "Dunmar" in by_label  # ambiguous: left alone rather than guessed
+    assert any("surname" in m.reason for m in res.merges)
+
+
+def test_long_names_sharing_a_prefix_get_distinct_stable_iris():
+    from graph.refs import entity_path, event
+
+    stem = "Regional consultation of recruitment and placement agencies on good practices to protect "
+    a, b = event(stem + "women migrant workers"), event(stem + "domestic workers in Arnor")
+    assert entity_path(a) != entity_path(b)
+    assert entity_path(a) == entity_path(event(stem + "women migrant workers"))
+    assert len(entity_path(a)) < 110

@@ -15,7 +15,7 @@ Extractor = Callable[[Document, Lexicon], Extraction]
 
 def registry() -> dict[str, Extractor]:
     """Name -> extractor, in the order they run (the order does not change the result)."""
-    from graph.extract import actors, events, instruments, participants, resolutions
+    from graph.extract import actors, events, instruments, participants, partnerships, publications, resolutions
 
     return {
         "actors": actors.extract,
@@ -23,4 +23,6 @@ def registry() -> dict[str, Extractor]:
         "events": events.extract,
         "resolutions": resolutions.extract,
         "instruments": instruments.extract,
+        "publications": publications.extract,
+        "partnerships": partnerships.extract,
     }

@@ -1,0 +1,287 @@
+"""Which mentions are one real event: series names resolved to their full form,
+editions grouped by ordinal, year or city, anaphors joined to their antecedent, and
+the same event written two ways merged; then the event's canonical label and aliases.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph import refs
+from graph.extract.dates import DateSpan
+from graph.extract.event_mentions import Cues, ordinal_word
+from graph.extract.event_reader import Found
+from graph.lexicon import Lexicon
+
+_CUES_OF_LABEL = re.compile(r"\b(?:meeting|session|forum|dialogue|conference|summit|symposium|seminar|workshop|"
+                            r"consultation|congress|hearings?|round\s*table|days?)s?\b", re.I)
+SUB_EVENT_CUES = {"session", "round table", "roundtable", "civil society day", "civil society days"}
+_STOP = {"the", "of", "on", "and", "for", "in", "a", "an", "to", "at", "with", "by", "de", "united", "nations"}
+
+
+def series_key(name: str) -> str:
+    """Comparable form of an event name: "the Global Forum for Migration and Development" and
+    "Global Forum on Migration and Development" give one key; "High-level"/"Highlevel" too."""
+    words = [w for w in refs.fold(name.replace("-", "")).split() if w not in _STOP]
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w for w in words)
+
+
+def norm_name(name: str) -> str:
+    """Name as a label: no leading article, no "State-led"-style qualifier."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^[A-Z][\w]*-(?:led|based|driven|related|sponsored)\s+", "", name)
+    return name
+
+
+def group_mentions(found: list[Found], cues: Cues, lex: Lexicon) -> list[list[Found]]:
+    """Groups of mentions that denote one real event."""
+    # resolve anaphors to the nearest earlier mention in the same or previous paragraph
+    named = [f for f in found if f.m.kind != "anaphor"]
+    for f in found:
+        if f.m.kind == "anaphor":
+            generic = f.m.cue in ("meeting", "event")
+            here = [g for g in named if g.m.start < f.m.start and g.para == f.para]
+            near = [g for g in named if g.m.start < f.m.start and f.para - g.para <= 4]
+
+            def fits(g: Found) -> bool:
+                return g.m.cue == f.m.cue or (g.m.cls == f.m.cls and f.m.cue != "session") or \
+                    (generic and g.m.cue not in ("session",))
+
+            same = [g for g in here if fits(g)] or [g for g in near if g.m.cue == f.m.cue or g.m.cls == f.m.cls] \
+                or ([g for g in near if fits(g)] if generic else [])
+            f.antecedent = same[-1] if same else None
+    # series keys: short names ("Global Forum", "GFMD") resolve to the longest name in the document
+    name_counts: dict[str, Counter] = {}
+    for f in named:
+        if f.m.name:
+            f.m.name = norm_name(f.m.name)
+            name_counts.setdefault(series_key(f.m.name), Counter())[f.m.name] += 1
+    long_names = {k: c.most_common(1)[0][0] for k, c in name_counts.items()}
+    ords = {}
+    for f in named:
+        if f.m.name:
+            ords.setdefault(series_key(f.m.name), set()).update({f.m.ordinal, f.m.year} - {None})
+    keys = sorted(long_names, key=lambda k: (-sum(name_counts[k].values()), -len(k)))
+    def resolve(k: str, mine: set, seen: frozenset = frozenset()) -> str:
+        toks = k.split()
+        for cand in sorted(keys, key=lambda c: not (mine & ords.get(c, set()))):
+            ct = cand.split()
+            cue = cues.cue_of(long_names[cand])
+            affix = ct[:len(toks)] == toks or ct[-len(toks):] == toks or len(toks) == 1
+            if cand != k and cand not in seen and set(toks) < set(ct) and affix \
+                    and cue and cue[0] not in cues.weak and cue[0] in toks + [t + "s" for t in toks]:
+                return resolve(cand, mine, seen | {k})
+        return k
+
+    for f in named:
+        k = series_key(f.m.name) if f.m.name else ""
+        if f.m.kind == "described" or (f.m.cue in SUB_EVENT_CUES and not f.m.ordinal and f.m.kind == "named"):
+            # a description names one event, a session is one part of one edition:
+            # grouped only by anaphors, dedupe and (for parts) their edition
+            f.series = f"#{f.m.start}"
+            continue
+        if not k and f.m.kind == "edition" and f.m.extra.get("its"):
+            # "at its second meeting": the event named just before, in this sentence or paragraph
+            prev = [g for g in named if g.m.start < f.m.start and g.m.name and g.m.kind != "described"
+                    and (g.sent == f.sent or g.para == f.para)]
+            k = series_key(prev[-1].m.name) if prev else ""
+        elif not k and f.m.kind == "edition" and not f.m.extra.get("adj"):
+            # "to host the second meeting": the series named just before, in the same paragraph
+            prev = [g for g in named if g.m.start < f.m.start and g.series and g.para == f.para]
+            k = prev[-1].series if prev else ""
+        if k and not f.m.extra.get("indefinite"):
+            k = resolve(k, {f.m.ordinal, f.m.year} - {None})
+        f.series = k
+        if k in long_names:
+            f.m.extra["canonical"] = long_names[k]
+    # union-find per series key
+    parent = list(range(len(named)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    def feats(f: Found):
+        year = f.m.year or (f.dates[0].year if f.dates else None)
+        city = f.m.city_prefix or (f.places[0].city if f.places else None)
+        return f.m.ordinal, year, city
+
+    by_series: dict[str, list[int]] = {}
+    for i, f in enumerate(named):
+        if f.series:
+            by_series.setdefault(f.series, []).append(i)
+    recurring: set[str] = set()
+    for key, idx in by_series.items():
+        fs = [named[i] for i in idx]
+        years = {feats(f)[1] for f in fs if feats(f)[1]}
+        if any(f.m.ordinal or f.m.year or f.m.series_hint for f in fs) or len(years) > 1:
+            recurring.add(key)
+        else:
+            for a in idx[1:]:
+                union(idx[0], a)  # a one-off event named several times
+        for a in idx:
+            for b in idx:
+                if a >= b:
+                    continue
+                oa, ya, ca = feats(named[a])
+                ob, yb, cb = feats(named[b])
+                if oa and ob:
+                    if oa == ob:
+                        union(a, b)
+                    continue
+                if ya and yb:
+                    if ya == yb and (not ca or not cb or ca == cb):
+                        union(a, b)
+                    continue
+                if ca and cb and ca == cb:
+                    union(a, b)
+    for f in found:
+        f.m.extra["recurring"] = f.series in recurring
+    groups: dict[int, list[Found]] = {}
+    for i, f in enumerate(named):
+        o, y, c = feats(f)
+        if f.series in recurring and not (o or y or c):
+            continue  # a mention of the series, not of one edition
+        groups.setdefault(find(i), []).append(f)
+    # one-off names mentioned bare and dated elsewhere join their only dated group
+    clusters = list(groups.values())
+    for f in found:
+        if f.m.kind == "anaphor" and f.antecedent is not None:
+            for c in clusters:
+                if f.antecedent in c:
+                    c.append(f)
+                    break
+    return _dedupe(clusters)
+
+
+def _tokens(c: list[Found]) -> set[str]:
+    names = [f.m.name for f in c if f.m.name] or [""]
+    return set(series_key(max(names, key=len)).split())
+
+
+def _dedupe(clusters: list[list[Found]]) -> list[list[Found]]:
+    """Merge groups that are one event written two ways (same year, same place, near names)."""
+    def year(c):
+        return next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
+
+    def places(c):
+        return {x for f in c for p in f.places for x in (p.city, p.iso3) if x}
+
+    def ordinal(c):
+        return next((f.m.ordinal for f in c if f.m.ordinal), None)
+
+    def part(c):
+        return any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c)
+
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                a, b = clusters[i], clusters[j]
+                ya, yb = year(a), year(b)
+                if not ya or ya != yb:
+                    continue
+                pa, pb = places(a), places(b)
+                if pa and pb and not (pa & pb):
+                    continue
+                oa, ob = ordinal(a), ordinal(b)
+                if oa and ob and oa != ob:
+                    continue
+                if part(a) != part(b):
+                    continue  # a session of a forum is not the forum
+                ta, tb = _tokens(a), _tokens(b)
+                if not ta or not tb:
+                    continue
+                acr = {f.m.acronym.lower() for f in a + b if f.m.acronym}
+                indefinite = any(f.m.extra.get("indefinite") for f in a + b)
+                subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
+                placed = bool(pa and pb) and (ta <= tb or tb <= ta)
+                if (not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75 \
+                        or (oa and ob and acr and (acr & ta or acr & tb)):
+                    clusters[i] = a + b
+                    del clusters[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
+
+
+def best_dates(c: list[Found]) -> DateSpan | None:
+    order = {"date": 3, "gYearMonth": 2, "gYear": 1}
+    spans = [(bool(f.places or f.held or f.planned), d) for f in c for d in f.dates]
+    if not spans:
+        return None
+    # the date of the clause that says where or that it was held, refined by a more precise
+    # date elsewhere that agrees with it ("in September 2008" + "22-23 September 2008")
+    best = max(spans, key=lambda sd: (sd[0], order[sd[1].precision], sd[1].end.lexical != sd[1].start.lexical,
+                                      -sd[1].char_start))[1]
+    finer = [d for _, d in spans if d.start.lexical.startswith(best.start.lexical) and
+             order[d.precision] > order[best.precision]]
+    return max(finer, key=lambda d: (order[d.precision], d.end.lexical != d.start.lexical)) if finer else best
+
+
+def document_text_of(f: Found) -> str:
+    return f.m.extra.get("surface", "")
+
+
+def event_label(c: list[Found], year: int | None) -> tuple[str, str, list[str]]:
+    """(label, series name, aliases) of one event."""
+    named = [f for f in c if f.m.kind != "anaphor"]
+    series = next((f.m.extra["canonical"] for f in named if f.m.extra.get("canonical") and f.m.kind != "described"), "") \
+        or max((f.m.name for f in named if f.m.name), key=len, default="")
+    ordinal = next((f.m.ordinal for f in named if f.m.ordinal), None)
+    recurring = any(f.m.extra.get("recurring") for f in named)
+    aliases = []
+    for f in named:
+        if f.m.kind == "described":
+            aliases.append(f.m.name)
+        elif f.m.kind == "edition" and f.m.ordinal:
+            aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.cue} of the {f.m.name or series}")
+        elif f.m.ordinal:
+            aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.name}")
+        elif f.m.name and not recurring:
+            aliases.append(f.m.name)
+        if not recurring:
+            if f.m.extra.get("via_acronym"):
+                aliases.append(f.m.extra["via_acronym"])
+            if f.m.acronym and f.m.kind == "named":
+                aliases.append(f.m.acronym)
+    if recurring and year and series and _CUES_OF_LABEL.search(series):
+        aliases.append(f"{year} {norm_name(series)}")
+    edition = next((f for f in named if f.m.kind == "edition" and f.m.ordinal), None)
+    if edition and (edition.m.name or series):
+        owner = edition.m.name or series
+        if series and set(series_key(owner).split()) < set(series_key(series).split()):
+            owner = series  # "the third meeting of the Forum": name the series in full
+        label = f"{ordinal_word(edition.m.ordinal)} {edition.m.cue} of the {norm_name(owner)}"
+    elif ordinal and series:
+        own = next((f.m.name for f in named if f.m.ordinal and f.m.kind == "named" and f.m.name), series)
+        label = f"{ordinal_word(ordinal)} {norm_name(own)}"
+    elif ordinal:
+        e0 = next(f for f in named if f.m.ordinal)
+        adj = e0.m.extra.get("adj", "")
+        label = f"{ordinal_word(ordinal)} {adj + ' ' if adj else ''}{e0.m.cue}"
+        aliases.append(re.sub(r"\s+", " ", document_text_of(e0)))
+    elif year and any(f.m.extra.get("recurring") for f in named):
+        label = f"{year} {norm_name(series)}"
+    elif series:
+        label = norm_name(series)
+    else:
+        label = named[0].m.name if named else ""
+    if year and (not series or _CUES_OF_LABEL.search(series)):
+        aliases.append(f"{norm_name(series) or label} ({year})")
+    seen, out = {refs.fold(label)}, []
+    for a in aliases:
+        a = norm_name(a)
+        if a and refs.fold(a) not in seen:
+            seen.add(refs.fold(a))
+            out.append(a)
+    return label, norm_name(series), out
