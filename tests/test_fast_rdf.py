@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
-from exports.rdf import (DATATYPES, PREFIXES, _Compactor, _context, _FastCompactor, _node, _rows_of,
+from exports.rdf import (DATATYPES, PREFIXES, _Compactor, _context, _FastCompactor, _node, _rows_of, prefixes,
                          _turtle_chunks, triples, write_jsonld, write_ntriples, write_turtle)
 from graph.build import build
 from graph.resolve import resolve
@@ -68,7 +68,7 @@ def kg(arnor_doc, arnor_extraction):
 def test_ntriples_and_turtle_are_the_bytes_pyoxigraph_writes_for_the_same_triples(kg):
     ts = list(triples(kg))
     for writer, fmt, kw in ((write_ntriples, RdfFormat.N_TRIPLES, {}),
-                            (write_turtle, RdfFormat.TURTLE, {"prefixes": {**PREFIXES, "kg": kg.graph["base"]}})):
+                            (write_turtle, RdfFormat.TURTLE, {"prefixes": prefixes(kg)})):
         buf = io.BytesIO()
         writer(kg, buf)
         assert buf.getvalue() == serialize(ts, None, fmt, **kw)
