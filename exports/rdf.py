@@ -23,7 +23,7 @@ from typing import IO
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from graph.build import KnowledgeGraph
-from graph.model import Evidence, Value
+from graph.model import Evidence
 
 MIGKG = "https://w3id.org/migkg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

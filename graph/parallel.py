@@ -11,7 +11,6 @@ problem is fatal (`--keep-going` or not).
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
@@ -67,12 +66,11 @@ def default_jobs() -> int:
 
 def plan(files: Sequence[Path]) -> list[Task]:
     """Tasks with deterministic document ids (same rule as graph.ingest.ingest)."""
+    from graph.ingest import duplicate_names
     from graph.refs import slug
 
-    stems: dict[str, int] = {}
-    for f in files:
-        stems[slug(f.stem)] = stems.get(slug(f.stem), 0) + 1
-    return [Task(str(f), slug(f.stem), stems[slug(f.stem)] > 1) for f in files]
+    later = duplicate_names(files)
+    return [Task(str(f), slug(f.stem), f in later) for f in files]
 
 
 def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None) -> Document:
@@ -83,7 +81,7 @@ def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[st
     notes = notes if notes is not None else []
     import warnings
 
-    from graph.ingest import make_document, read_text
+    from graph.ingest import document_id, make_document, read_text
 
     path = Path(task.path)
     try:
@@ -110,10 +108,7 @@ def read_document(task: Task, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[st
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     notes.extend(str(w.message) for w in caught)
-    doc_id = task.doc_id
-    if task.duplicate_name:
-        doc_id = f"{doc_id}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
-    return make_document(text, doc_id, task.path)
+    return make_document(text, document_id(path, text, task.duplicate_name), task.path)
 
 
 def _process(task: Task, settings: Settings) -> Extracted | Problem:

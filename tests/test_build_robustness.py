@@ -265,8 +265,6 @@ def test_a_document_repeating_another_name_variant_keeps_the_entity_iri():
     assert before <= after
 
 
-@pytest.mark.xfail(strict=True, reason="graph.ingest appends a checksum to a file name only once a second file "
-                                       "of that name appears, so the first one's document IRI changes (lead-owned)")
 def test_a_new_file_with_an_existing_file_name_keeps_the_first_documents_id(tmp_path):
     for sub, text in (("2008", "The Arnor Migration Forum met in 2008."), ("2009", "The forum met again in 2009.")):
         (tmp_path / sub).mkdir()

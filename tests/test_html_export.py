@@ -140,7 +140,6 @@ def test_timeline_link_is_offered_only_when_asked_for() -> None:
 
 
 def test_the_page_is_byte_identical_whatever_the_hash_seed() -> None:
-    import hashlib
     import os
     import subprocess
     import sys
