@@ -59,6 +59,9 @@ DATATYPES = {
 }
 # Attributes whose value is an IRI rather than a literal.
 IRI_ATTRIBUTES = {"seeAlso": RDFS + "seeAlso"}
+# Links out: a country's ISO 3166-1 alpha-3 code names it in the EU Publications Office
+# country authority, a stable, resolvable authority keyed by the same code.
+COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
 
 _TYPE = NamedNode(RDF + "type")
 _STRING = XSD + "string"
@@ -69,6 +72,7 @@ _T_SUBJECT, _T_PREDICATE, _T_OBJECT = f"<{RDF}subject>", f"<{RDF}predicate>", f"
 _T_DERIVED = f"<{PROV}wasDerivedFrom>"
 _T_START, _T_END, _T_QUOTE = f"<{MIGKG}charStart>", f"<{MIGKG}charEnd>", f"<{MIGKG}quote>"
 _T_LABEL, _T_ALT = f"<{RDFS}label>", f"<{SKOS}altLabel>"
+_T_EXACT = f"<{SKOS}exactMatch>"
 # Characters pyoxigraph escapes (or might) in a literal: those literals are formatted by pyoxigraph itself.
 _ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]')
 
@@ -167,6 +171,8 @@ def rows(kg: KnowledgeGraph) -> list[Row]:
                 em.add(s, prop(name), _iri(value.lexical), None, None, evidence)
             else:
                 em.literal(s, prop(name), value.lexical, DATATYPES[value.datatype], evidence)
+            if name == "isoCode" and data["cls"] == "Country":
+                em.add(s, _T_EXACT, _iri(COUNTRY_AUTHORITY + value.lexical), None, None, evidence)
     for s, o, name, evidence in kg.edges(keys=True, data="evidence"):
         em.add(node_iri[s], prop(name), node_iri[o], None, None, evidence)
     out = em.rows
