@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation
-from graph.refs import entity_path, family_of, fold
+from graph.refs import entity_path, family_of, fold, key_of
 
 # Families whose refs are already exact keys (symbols, ISO codes, document ids).
 KEYED_FAMILIES = {"resolution", "provision", "country", "document"}
@@ -181,14 +181,25 @@ def _group_actors(fam: str, fam_refs: list[str], by_ref: dict[str, list[Mention]
             rs = full
         for other in rs[1:]:
             union(rs[0], other, _why(k))
-    # bare acronyms and surnames last, once the full names have formed their groups
+    # Bare acronyms and surnames last, once the full names have formed their groups. A bare
+    # surname ("Mr. Lemaitre") refers to someone named in full in the same document: it never
+    # attaches across documents, where the same surname may well be somebody else.
+    docs = {r: {m.evidence.doc for m in by_ref[r]} for r in fam_refs}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    if fam == "person":
+        for r in fam_refs:
+            if not bare(r):
+                for n in sorted({surname_of(x) for x in names[r]}):
+                    by_surname[n].append(r)
     for k, rs in deferred:
         if k.startswith("surname:"):
             surname = k.split(":", 1)[1]
-            owners = sorted({uf.find(r) for r in fam_refs if not bare(r)
-                             and any(surname_of(n) == surname for n in names[uf.find(r)])})
-        else:
-            owners = sorted({uf.find(r) for r in rs if not bare(r)})
+            for r in (x for x in rs if bare(x)):
+                owners = sorted({uf.find(x) for x in by_surname.get(surname, ()) if docs[x] & docs[r]})
+                if len(owners) == 1:
+                    union(owners[0], r, f"{_why(k)} names exactly one person in the same document")
+            continue
+        owners = sorted({uf.find(r) for r in rs if not bare(r)})
         for r in rs:
             if bare(r) and len(owners) == 1:
                 union(owners[0], r, f"{_why(k)} names exactly one entity")
@@ -210,10 +221,13 @@ def _choose_class(mentions: list[Mention]) -> str:
 
 
 def _canonical_ref(refs: list[str], by_ref: dict[str, list[Mention]]) -> str:
-    """The ref that names the entity: a full name over an acronym, then the most mentioned."""
+    """The ref that names the entity's IRI: a full name over an acronym or a bare surname,
+    then the shortest key. Mention counts play no part, so a new document that repeats a
+    variant never renames an entity; one that adds a longer variant never does either."""
     def key(r: str) -> tuple:
         labels = [m.label for m in by_ref[r]]
-        return (all(is_acronym(x) for x in labels), -len(labels), len(r), r)
+        bare_surname = family_of(r) == "person" and len(key_of(r).split()) < 2
+        return (all(is_acronym(x) for x in labels), bare_surname, len(key_of(r)), r)
     return sorted(refs, key=key)[0]
 
 

@@ -64,9 +64,6 @@ def test_parallel_pipeline_equals_the_serial_one(corpus):
     assert [d.doc_id for d in a.documents] == [d.doc_id for d in b.documents]
 
 
-@pytest.mark.xfail(strict=False, reason="an undated event mention in A ('Expert Group Meeting on the Human Rights of "
-                                        "Migrants') is merged into a dated edition that only B mentions, so its IRI "
-                                        "gains the year (event resolution; see the perf report)")
 def test_adding_an_unrelated_document_keeps_every_existing_iri(corpus, tmp_path):
     from exports.rdf import triples
 
@@ -242,8 +239,6 @@ def test_a_cache_kept_inside_the_output_folder_survives_the_cleanup_of_dead_buil
     assert list(cache.rglob("*.pkl"))
 
 
-@pytest.mark.xfail(strict=True, reason="graph.resolve._canonical_ref ranks a group's refs by mention count, so a new "
-                                       "document that repeats another variant renames the entity (lead-owned)")
 def test_a_document_repeating_another_name_variant_keeps_the_entity_iri():
     from conftest import span
 

@@ -94,3 +94,11 @@ def test_long_names_sharing_a_prefix_get_distinct_stable_iris():
     assert entity_path(a) != entity_path(b)
     assert entity_path(a) == entity_path(event(stem + "women migrant workers"))
     assert len(entity_path(a)) < 110
+
+
+def test_a_bare_surname_never_attaches_to_a_person_of_another_document():
+    a = make_document("Ms. Tindra Valen opened the meeting.", "a")
+    b = make_document("Mr. Valen replied to the question.", "b")
+    ex_a = Extraction(mentions=[Mention("person:tindra valen", "Person", "Tindra Valen", span(a, "Tindra Valen"))])
+    ex_b = Extraction(mentions=[Mention("person:valen", "Person", "Valen", span(b, "Valen"))])
+    assert sorted(e.label for e in resolve([ex_a, ex_b]).entities) == ["Tindra Valen", "Valen"]
