@@ -74,8 +74,9 @@ def _forbidden(curation: dict) -> set[frozenset[str]]:
     return {frozenset(fold(n) for n in pair) for pair in curation.get("forbid_merge", []) or []}
 
 
-def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, str], list[Merge]]:
-    """Map every ref to its group's representative ref, with the merges made."""
+def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, str], list[Merge], list[Relation]]:
+    """Map every ref to its group's representative ref, with the merges made and the
+    partOf facts read from names ("ECLAC Ad Hoc Committee …" is a body of ECLAC)."""
     uf = _UnionFind()
     reasons: dict[tuple[str, str], str] = {}
     forbid = _forbidden(curation)
@@ -89,6 +90,7 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
         nb = {fold(n) for n in _names(by_ref[b])}
         return not any(frozenset((x, y)) in forbid for x in na for y in nb)
 
+    extra: list[Relation] = []
     families: dict[str, list[str]] = defaultdict(list)
     for r in sorted(by_ref):
         families[family_of(r)].append(r)
@@ -97,6 +99,8 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
             continue
         if fam in ACTOR_FAMILIES:
             _group_actors(fam, fam_refs, by_ref, uf, reasons, curation)
+            if fam == "org":
+                extra += _join_units(fam_refs, by_ref, uf, reasons, allowed)
             continue
         # curated aliases: every alias folds to the canonical name
         alias_of = {fold(a): fold(canon) for canon, aliases in (curation.get("aliases") or {}).items()
@@ -132,7 +136,30 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
                         reasons[(rs[0], a)] = f"same acronym {acr}"
     rep = {r: uf.find(r) for r in by_ref}
     merges = [Merge(rep[b], b, why) for (a, b), why in sorted(reasons.items())]
-    return rep, merges
+    return rep, merges, extra
+
+
+def _join_units(fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,
+                reasons: dict[tuple[str, str], str], allowed) -> list[Relation]:
+    """Organizations named with their parent (graph.resolve_actors.unit_links): merge the
+    ones that are one body, and return the partOf facts, each with the naming mention."""
+    from graph.resolve_actors import unit_links
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in fam_refs:
+        members[uf.find(r)].append(r)
+    names = {g: set().union(*(_names(by_ref[r]) for r in rs)) for g, rs in members.items()}
+    out: list[Relation] = []
+    for link in unit_links(names):
+        evidence = next((m.evidence for r in members[link.group] for m in by_ref[r]
+                         if link.name in (m.label, *m.aliases)), None)
+        if link.same and allowed(link.group, link.same):
+            a, b = sorted((link.group, link.same))
+            if uf.union(a, b):
+                reasons[(a, b)] = link.reason
+        if link.parent and link.parent != link.same and evidence is not None:
+            out.append(Relation(link.group, "partOf", link.parent, evidence))
+    return out
 
 
 ACTOR_FAMILIES = {"org", "person"}
@@ -235,7 +262,8 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
     for m in mentions:
         by_ref[m.ref].append(m)
     # A ref used only in a fact still needs a node; without a mention it is dropped (no class, no label).
-    rep, merges = _group(by_ref, curation or {})
+    rep, merges, implied = _group(by_ref, curation or {})
+    relations.extend(implied)
     groups: dict[str, list[str]] = defaultdict(list)
     for r, g in rep.items():
         groups[g].append(r)

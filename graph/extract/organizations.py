@@ -367,6 +367,8 @@ def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, 
     if countries is not None:
         hits += _government_hits(ctx, start, end, countries)
     kept = _non_overlapping(hits)
+    if countries is not None:
+        kept = [_national_body(ctx, h, countries, end) for h in kept]
     names = {h.name for h in kept}
     return kept, [p for p in part_of if p.child in names and p.parent in names]
 
@@ -680,6 +682,44 @@ def _government_hits(ctx: OrgContext, start: int, end: int, countries) -> list[O
             out.append(OrgHit(s, start + m.end(), m.group(), government_name(c.name), "GovernmentBody",
                               "", "", "government"))
     return out
+
+
+_NATIONAL_HEADS = frozenset({"Ministry", "Department"})
+
+
+def _national_body(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHit:
+    """One name for a state's ministry however the text ties it to the state:
+    "Jordan's Ministry of Labour", "the Ministry of Labour in Jordan", "Jordanian Ministry of
+    Labour" and "Ministry of Labour of Jordan" are all "Ministry of Labour of Jordan"."""
+    if hit.source not in ("shape", "definition") or ctx.entry(hit.name) is not None:
+        return hit
+    text, name = ctx.text, hit.name
+    country = body = None
+    end = hit.end
+    m = re.match(r"^(.+?)['’]s\s+(.+)$", name)
+    if m and countries.match_at(m.group(1), 0) and countries.match_at(m.group(1), 0)[1] == len(m.group(1)):
+        country, body = countries.match_at(m.group(1), 0)[0], m.group(2)
+    if country is None:
+        first, _, rest = name.partition(" ")
+        if rest and countries.demonym(first) is not None:
+            country, body = countries.demonym(first), rest
+    if country is None:
+        m = re.match(r"^(.+)\s+of\s+(?:the\s+)?(.+)$", name)  # the last "of"
+        c = countries.match_at(m.group(2), 0) if m else None
+        if c and c[1] == len(m.group(2)):
+            country, body = c[0], m.group(1)
+    if country is None:
+        after = re.match(r"\s+(?:in|of)\s+(?:the\s+)?", text[hit.end:min(limit, hit.end + 12)])
+        if after and name.split()[0] in _NATIONAL_HEADS:
+            c = countries.match_at(text, hit.end + after.end())
+            if c and c[1] <= limit:
+                country, body, end = c[0], name, c[1]
+    if country is None or not body or body.split()[0] not in _NATIONAL_HEADS or head_of(WORD.findall(body)) not in _NATIONAL_HEADS:
+        return hit
+    canonical = f"{body} of {government_name(country.name)[len('Government of '):]}"
+    from dataclasses import replace
+
+    return replace(hit, end=end, surface=text[hit.start:end], name=canonical, kind="GovernmentBody")
 
 
 _ARTICLE_START = re.compile(r"^(?:Republic|Democratic|United|Islamic|Kingdom|State|Federated|Lao|Syrian|"

@@ -1,0 +1,79 @@
+"""Organizations named with their parent, and a state's ministry written several ways."""
+from __future__ import annotations
+
+import hashlib
+
+from graph import refs
+from graph.extract import actors
+from graph.lexicon import CountryEntry, Lexicon
+from graph.model import Document, Evidence, Extraction, Mention
+from graph.pipeline import extract_document
+from graph.resolve import resolve
+from graph.resolve_actors import unit_links
+
+ARNOR = CountryEntry("Republic of Arnor", "ARN", ("Arnor",), ("Arnorian",))
+GONDOR = CountryEntry("Gondor", "GON", (), ("Gondorian",))
+
+
+def org(label: str, *aliases: str, start: int = 0) -> Mention:
+    return Mention(refs.org(label), "Organization", label, Evidence("t", start, start + 1, "x"), aliases)
+
+
+def resolved(*mentions: Mention):
+    r = resolve([Extraction(list(mentions))])
+    by_label = {e.label: e for e in r.entities}
+    return r, by_label
+
+
+def test_acronym_prefixed_body_is_one_with_its_bare_name_and_part_of_the_acronym_owner():
+    r, by = resolved(org("Economic Commission for Arnor", "ECAR"),
+                     org("ECAR Standing Committee on Fisheries", start=5),
+                     org("Standing Committee on Fisheries", start=9))
+    orgs = [e for e in r.entities if e.id.startswith("organization/")]
+    assert len(orgs) == 2
+    unit = next(e for e in orgs if "Fisheries" in e.label)
+    assert {unit.label, *unit.alt_labels} >= {"ECAR Standing Committee on Fisheries", "Standing Committee on Fisheries"}
+    parent = by["Economic Commission for Arnor"]
+    assert any(e.subject == unit.id and e.prop == "partOf" and e.object == parent.id for e in r.edges)
+    assert any("ECAR body" in m.reason for m in r.merges)
+
+
+def test_head_noun_of_the_acronym_own_name_is_the_organization_itself():
+    links = unit_links({"a": {"Economic Commission for Arnor", "ECAR"}, "b": {"Commission of ECAR"},
+                        "c": {"Global Council on Tides", "GCT"}, "d": {"Secretariat of GCT"}})
+    same = {(x.group, x.same) for x in links}
+    assert ("b", "a") in same
+    assert not any(x.group == "d" and x.same for x in links)  # a secretariat is a body of its own
+
+
+def test_parent_dash_unit_name_joins_the_bare_unit():
+    links = unit_links({"p": {"Arnor Fund for Women"}, "u": {"Arnor Fund for Women\u2014Southern Office"},
+                        "s": {"Southern Office"}})
+    assert [(x.group, x.parent, x.same) for x in links] == [("u", "p", "s")]
+
+
+def test_acronym_prefixed_name_with_two_candidates_merges_with_neither():
+    links = unit_links({"a": {"Arnor Relief Agency", "ARA"}, "b": {"ARA Field Office"},
+                        "c": {"Field Office"}, "d": {"Field Office", "Gondor Field Office"}})
+    link = next(x for x in links if x.group == "b")
+    assert link.parent == "a" and link.same is None
+
+
+def _doc(text: str) -> Document:
+    return Document("t", "t.txt", "t", text, hashlib.sha256(text.encode()).hexdigest())
+
+
+def test_a_states_ministry_is_one_name_whether_possessive_demonym_or_in_country():
+    text = ("The forum was co-organized by Arnor's Ministry of Mines. The contract was introduced "
+            "by the Ministry of Mines in Arnor. Later the Arnorian Ministry of Mines signed it. "
+            "The Gondorian Ministry of Mines declined.")
+    lex = Lexicon(organizations=[], countries=[ARNOR, GONDOR])
+    d = _doc(text)
+    x = actors.extract(d, lex)
+    for m in x.mentions:
+        assert text[m.evidence.start:m.evidence.end] == m.evidence.quote
+    r = resolve([extract_document(d, lex)])
+    ministries = sorted(e.label for e in r.entities if "Ministry" in e.label)
+    assert ministries == ["Ministry of Mines of Gondor", "Ministry of Mines of the Republic of Arnor"]
+    arnor = next(e for e in r.entities if e.label == "Ministry of Mines of the Republic of Arnor")
+    assert {"Arnor's Ministry of Mines", "Ministry of Mines in Arnor", "Arnorian Ministry of Mines"} <= set(arnor.alt_labels)
