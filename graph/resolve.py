@@ -118,7 +118,7 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
                     else:
                         acronym_keys[n].append(r)
                 else:
-                    k = fold(n)
+                    k = _year_last(fold(n)) if fam == "event" else fold(n)
                     full_keys[alias_of.get(k, k)].append(r)
         for key, rs in sorted(full_keys.items()):
             for other in rs[1:]:
@@ -163,6 +163,13 @@ def _join_units(fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _Unio
 
 
 ACTOR_FAMILIES = {"org", "person"}
+_LEADING_YEAR = re.compile(r"^((?:19|20)\d\d) (.+)$")
+
+
+def _year_last(key: str) -> str:
+    """ "2011 one day debate" and "one day debate (2011)" are one event name."""
+    m = _LEADING_YEAR.match(key)
+    return f"{m.group(2)} {m.group(1)}" if m else key
 
 
 def _group_actors(fam: str, fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,
@@ -246,7 +253,9 @@ def _canonical_ref(refs: list[str], by_ref: dict[str, list[Mention]]) -> str:
 def _label(mentions: list[Mention]) -> str:
     counts = Counter(m.label.strip() for m in mentions if not is_acronym(m.label)) or \
         Counter(m.label.strip() for m in mentions)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    # "One-day debate" over "2011 one-day debate": the year is an attribute, not the name
+    return sorted(counts.items(), key=lambda kv: (bool(_LEADING_YEAR.match(kv[0])), -kv[1], -len(kv[0]),
+                                                  kv[0]))[0][0]
 
 
 def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> Resolved:

@@ -292,6 +292,26 @@ def unit_links(names: Mapping[str, set[str]]) -> list[UnitLink]:
                     if p or same:
                         link = UnitLink(g, p or "", same if same != p else None, n,
                                         f"'{n}' is the unit '{parts[1]}'")
+            if link is None:
+                link = _inverted(g, n, long_of)
             if link is not None:
                 out.append(link)
     return out
+
+
+def _inverted(g: str, name: str, long_of: Mapping[str, set[str]]) -> UnitLink | None:
+    """ "Remittances in Conflict Consortium" is the one "Research Consortium on Remittances in
+    Conflict" of the document: the topic (two words or more) and the head noun agree."""
+    words = name.split()
+    if len(words) < 3 or words[-1] not in HEADS:
+        return None
+    head, topic = words[-1], fold(" ".join(words[:-1]))
+    if len(topic.split()) < 2:
+        return None
+    pat = re.compile(rf"^(?:[\w'\-]+\s+){{0,3}}{re.escape(head)}\s+(?:on|for|of)\s+(?:the\s+)?(.+)$")
+    hits = {h for h, ls in long_of.items() if h != g
+            for x in ls if (m := pat.match(x)) and fold(m.group(1)) == topic}
+    if len(hits) != 1:
+        return None
+    same = next(iter(hits))
+    return UnitLink(g, "", same, name, f"'{name}' is the same {head} named topic first")

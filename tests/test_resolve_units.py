@@ -77,3 +77,27 @@ def test_a_states_ministry_is_one_name_whether_possessive_demonym_or_in_country(
     assert ministries == ["Ministry of Mines of Gondor", "Ministry of Mines of the Republic of Arnor"]
     arnor = next(e for e in r.entities if e.label == "Ministry of Mines of the Republic of Arnor")
     assert {"Arnor's Ministry of Mines", "Ministry of Mines in Arnor", "Arnorian Ministry of Mines"} <= set(arnor.alt_labels)
+
+
+def test_in_inside_a_name_is_kept_when_a_topic_follows_but_not_a_place():
+    lex = Lexicon(organizations=[], countries=[ARNOR, GONDOR])
+    text = ("Funds went to the Research Network on Tides in Storm and Flood, which met twice. "
+            "The Tidal Office in Gondor closed.")
+    labels = {m.label for m in actors.extract(_doc(text), lex).mentions if m.ref.startswith("org:")}
+    assert "Research Network on Tides in Storm and Flood" in labels
+    assert not any("in Gondor" in x for x in labels)
+
+
+def test_a_name_written_topic_first_is_the_one_name_with_that_topic():
+    links = unit_links({"a": {"Research Network on Tides in Storm and Flood"},
+                        "b": {"Tides in Storm and Flood Network"}})
+    assert [(x.group, x.same) for x in links] == [("b", "a")]
+    assert unit_links({"a": {"Research Network on Tides in Storm"}, "b": {"Tides in Storm Council"}}) == []
+
+
+def test_an_event_named_with_a_leading_year_is_the_event_named_with_the_year_after():
+    ev = Evidence("t", 0, 1, "x")
+    r = resolve([Extraction([Mention("event:2031 tidal debate", "Meeting", "2031 tidal debate", ev),
+                             Mention("event:tidal debate 2031", "Meeting", "Tidal debate", ev,
+                                     ("Tidal debate (2031)",))])])
+    assert [e.label for e in r.entities] == ["Tidal debate"]

@@ -432,6 +432,11 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                     and words[left].start() not in known_at:
                 left -= 1
                 continue
+            if ptok == "in" and left - 2 >= 0 and words[left - 2].group()[:1].isupper() \
+                    and words[left - 2].group() not in STOP_LEFT and _topic_in(ctx, words, left - 1, stop=h) \
+                    and _tight(text, words, left - 1, participants):
+                left -= 1  # "Remittances in Conflict and Crisis | Consortium"
+                continue
             if not ptok[:1].isupper() or ptok in STOP_LEFT or (pbase in HEADS and pbase == ptok):
                 break
             if _camel_glued(ptok) or (ptok.isupper() and len(ptok) > 1 and ctx.acronym(ptok) is None):
@@ -441,7 +446,11 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             if words[left - 1].end() in long_ends or _in_complement(text, words, left - 1, participants):
                 break  # never reach into another organization's name
             if left - 2 >= 0 and words[left - 2].group() in ("of", "for", "on", "in") \
-                    and _tight(text, words, left - 1, participants):
+                    and _tight(text, words, left - 1, participants) \
+                    and not (words[left - 2].group() == "in" and left - 3 >= 0
+                             and words[left - 3].group()[:1].isupper()
+                             and words[left - 3].group() not in STOP_LEFT | HEADS
+                             and _topic_in(ctx, words, left - 2, stop=h)):
                 break  # "Professor of Sociology | Department of …": it closes the previous phrase
             left -= 1
         while left < h and words[left].group() in ("and", "&"):
@@ -466,7 +475,8 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                         break  # "of Sociology | Princeton University"
                     last = j
                     j += 1
-                elif t in ("and", "&", "the", "of", "for", "on", "including") and j + 1 < len(words) \
+                elif (t in ("and", "&", "the", "of", "for", "on", "including")
+                      or (t == "in" and _topic_in(ctx, words, j))) and j + 1 < len(words) \
                         and words[j + 1].group()[:1].isupper() and _tight(text, words, j + 1, participants):
                     if t in ("and", "&") and _run_has_head(words, j + 1, text, participants, known_at):
                         break  # "Center for Migration Studies | and International Organization for …"
@@ -583,6 +593,27 @@ def _romance_name(ctx: OrgContext, words: list[re.Match], h: int, participants: 
         else "GovernmentBody" if words[h].group().startswith(("Minist", "Secret", "Consejo", "Comis"))
         else "Foundation" if words[h].group().startswith("Fund") else "NonGovernmentalOrganization")
     return OrgHit(s, e, name, d.name, kind, "", d.parent, "shape")
+
+
+def _topic_in(ctx: OrgContext, words: list[re.Match], i: int, stop: int | None = None) -> bool:
+    """words[i] is an "in" inside a name ("… on Remittances in Conflict and Crisis"): what
+    follows is a capitalised topic, not a place ("Office in Geneva", "Institute in Arnor")."""
+    run: list[str] = []
+    j = i + 1
+    while j < (len(words) if stop is None else stop) and (words[j].group()[:1].isupper() or words[j].group() in ("and", "&")) \
+            and _tight(ctx.text, words, j, False):
+        run.append(words[j].group())
+        j += 1
+    caps = [w for w in run if w[:1].isupper()]
+    if not caps or any(w in HEADS or w in STOP_LEFT for w in caps):
+        return False
+    lex = ctx.lexicon
+    for n in range(1, len(run) + 1):
+        phrase = " ".join(run[:n])
+        if lex.country(phrase) or lex.city(phrase) or lex.country("the " + phrase):
+            return False
+    return not any(lex.country(w) or lex.city(w) for w in caps) and \
+        not re.match(r"(?:North|South|East|West|Central|Latin|Southern|Northern|Eastern|Western)\b", caps[0])
 
 
 def _in_glossary(ctx: OrgContext, pos: int) -> bool:
