@@ -104,6 +104,11 @@ def actor_merge_keys(mention: Mention, curation: Mapping[str, Any] | None = None
     labels = [mention.label, *mention.aliases]
     keys: set[str] = set()
     if family == "org":
+        if mention.cls == "GovernmentBody":
+            # "Ministry of Labour" written in a list under "Fiji" was named "Ministry of Labour of
+            # Fiji": the bare form it came from would join every state's Ministry of Labour
+            labels = [lab for lab in labels if lab == mention.label
+                      or not fold(mention.label).startswith(fold(lab) + " of ")]
         for lab in labels:
             if is_acronym(lab) and " " not in lab:
                 keys |= {f"acr:{a}" for a in acronym_variants(lab)}

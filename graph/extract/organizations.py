@@ -367,6 +367,7 @@ def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, 
     if countries is not None:
         hits += _government_hits(ctx, start, end, countries)
     kept = _non_overlapping(hits)
+    kept = [_portfolio_list(ctx, h, countries, end, kept) for h in kept]
     if countries is not None:
         kept = [_national_body(ctx, h, countries, end) for h in kept]
     names = {h.name for h in kept}
@@ -718,6 +719,31 @@ def _government_hits(ctx: OrgContext, start: int, end: int, countries) -> list[O
 _NATIONAL_HEADS = frozenset({"Ministry", "Department"})
 
 
+_CAP_RUN = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
+_PORTFOLIOS = re.compile(rf",[ \t]+({_CAP_RUN})((?:,[ \t]+{_CAP_RUN})*),?[ \t]+and[ \t]+({_CAP_RUN})")
+
+
+def _portfolio_list(ctx: OrgContext, hit: OrgHit, countries, limit: int, others: list[OrgHit]) -> OrgHit:
+    """ "Ministry of Labour, Industrial Relations and Employment": a ministry's portfolios
+    listed with commas belong to its name — unless an item is itself a body or a place."""
+    if hit.source not in ("shape", "definition") or not hit.name.split()[0] in _NATIONAL_HEADS \
+            or " of " not in hit.name or ctx.entry(hit.name) is not None or hit.surface != hit.name:
+        return hit
+    m = _PORTFOLIOS.match(ctx.text, hit.end, limit)
+    if not m:
+        return hit
+    items = [m.group(1), *[x.strip() for x in m.group(2).split(",") if x.strip()], m.group(3)]
+    for item in items:
+        words = item.split()
+        if any(w in HEADS for w in words) or len(words) > 3 or (countries and countries.match_at(item, 0)) \
+                or ctx.lexicon.city(item) or any(o.start == hit.end + m.start(1) - m.start() for o in others):
+            return hit
+    from dataclasses import replace
+
+    surface = ctx.text[hit.start:m.end()]
+    return replace(hit, end=m.end(), surface=surface, name=" ".join(surface.split()))
+
+
 def _national_body(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHit:
     """One name for a state's ministry however the text ties it to the state:
     "Jordan's Ministry of Labour", "the Ministry of Labour in Jordan", "Jordanian Ministry of
@@ -747,10 +773,24 @@ def _national_body(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHi
                 country, body, end = c[0], name, c[1]
     if country is None or not body or body.split()[0] not in _NATIONAL_HEADS or head_of(WORD.findall(body)) not in _NATIONAL_HEADS:
         return hit
-    canonical = f"{body} of {government_name(country.name)[len('Government of '):]}"
     from dataclasses import replace
 
-    return replace(hit, end=end, surface=text[hit.start:end], name=canonical, kind="GovernmentBody")
+    return replace(hit, end=end, surface=text[hit.start:end], name=national_name(body, country.name),
+                   kind="GovernmentBody")
+
+
+def national_name(body: str, country: str) -> str:
+    """ "Ministry of Labour", "Jordan" -> "Ministry of Labour of Jordan" (UN usage of the article)."""
+    return f"{body} of {government_name(country)[len('Government of '):]}"
+
+
+def bare_national_body(ctx: OrgContext, hit: OrgHit, countries) -> bool:
+    """ "Ministry of Foreign Affairs", "Department of Labour": a state's body whose state the
+    name does not say (no dictionary entry, no country or demonym in it)."""
+    words = WORD.findall(hit.name)
+    return bool(words) and words[0] in _NATIONAL_HEADS and head_of(words) in _NATIONAL_HEADS \
+        and ctx.entry(hit.name) is None and not countries.find(hit.name) \
+        and not any(_is_demonym(ctx.lexicon, w) for w in words)
 
 
 _ARTICLE_START = re.compile(r"^(?:Republic|Democratic|United|Islamic|Kingdom|State|Federated|Lao|Syrian|"

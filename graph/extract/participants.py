@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.extract.countries import CountryIndex
 from graph.extract.org_shapes import TITLE_NOUNS, head_of
-from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations, foreign_unit
+from graph.extract.organizations import (OrgContext, OrgHit, _org_like, bare_national_body, find_organizations,
+                                         foreign_unit, national_name)
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
 from graph.extract.persons import _trim_name
 from graph.lexicon import Lexicon
@@ -118,14 +119,20 @@ def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
                 anchors.append((m.start("hon"), s, e))
     anchors.sort()
     stack: list[OrgHit] = []
+    group_country: list = [None]  # the country heading the current group ("Fiji" above its delegates)
+    # lists grouped under country headings put the country line above the delegates, not
+    # below each one as a location: the line right before the first name says which layout
+    pre = _lines(text, s0, anchors[0][0]) if anchors else []
+    headed = bool(pre) and _whole_country(text, *pre[-1], countries) is not None
     bounds = [a[0] for a in anchors] + [e0]
-    _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries)
+    _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries, group_country)
     for i, (hon_s, name_s, name_e) in enumerate(anchors):
         block_end = bounds[i + 1]
-        body_end = _tail_start(text, name_e, block_end, ctx, countries)
-        person = _person(text, hon_s, name_s, name_e, body_end, ctx, countries, stack, result)
+        body_end = _tail_start(text, name_e, block_end, ctx, countries, headed)
+        person = _person(text, hon_s, name_s, name_e, body_end, ctx, countries, stack, result,
+                         group_country[0], headed)
         result.people.append(person)
-        _headings(text, body_end, block_end, ctx, stack, result, countries)
+        _headings(text, body_end, block_end, ctx, stack, result, countries, group_country)
     return result
 
 
@@ -168,12 +175,18 @@ def _is_heading(text: str, s: int, e: int, ctx: OrgContext, countries: CountryIn
     return ""
 
 
-def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, countries: CountryIndex) -> int:
+def _whole_country(text: str, s: int, e: int, countries: CountryIndex):
+    hits = list(countries.find(text, s, e, headings=True))
+    return hits[0].entry if len(hits) == 1 and hits[0].start == s and hits[0].end == e else None
+
+
+def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, countries: CountryIndex,
+                headed: bool = False) -> int:
     """Where a person's block ends and the next group's headings begin."""
     lines = _lines(text, name_end, block_end)
     cut = block_end
     for s, e in reversed(lines):
-        if _is_heading(text, s, e, ctx, countries):
+        if _is_heading(text, s, e, ctx, countries) or (headed and _whole_country(text, s, e, countries)):
             cut = s
             continue
         break
@@ -190,16 +203,22 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
 
 
 def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
-              result: ParticipantsList, countries: CountryIndex) -> None:
+              result: ParticipantsList, countries: CountryIndex, group_country: list | None = None) -> None:
     previous: OrgHit | None = None
+    group_country = group_country if group_country is not None else [None]
     for ls, le in _lines(text, s, e):
         kind = _is_heading(text, ls, le, ctx, countries)
         if kind == "category":
             stack.clear()
             previous = None
+            group_country[0] = None
             continue
         if kind != "org":
+            whole = _whole_country(text, ls, le, countries)
+            if whole is not None:
+                group_country[0] = whole
             continue
+        group_country[0] = None
         hits, _ = find_organizations(ctx, ls, le, participants=True)
         if hits:
             org = hits[0]
@@ -243,7 +262,8 @@ def _unit_like(org: OrgHit, parent: OrgHit | None, ctx: OrgContext) -> bool:
 
 
 def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx: OrgContext,
-            countries: CountryIndex, stack: list[OrgHit], result: ParticipantsList) -> Participant:
+            countries: CountryIndex, stack: list[OrgHit], result: ParticipantsList,
+            group_country=None, headed: bool = False) -> Participant:
     name = display(text[name_s:name_e])
     orgs, _ = find_organizations(ctx, name_e, body_end, participants=True)
     places = countries.find(text, name_e, body_end, headings=True)
@@ -282,6 +302,11 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
     orgs = [o for i, o in enumerate(orgs)
             if not any(_rank(later, ctx) == 4 and foreign_unit(ctx, o.name, later.name)
                        for later in orgs[i + 1:])]
+    # "Ministry of Labour … Suva, Fiji": the state whose ministry it is, from the block or its group
+    country = group_country if headed else places[-1].entry if places else None
+    if orgs and country is not None and bare_national_body(ctx, orgs[-1], countries):
+        bare, named = orgs[-1].name, national_name(orgs[-1].name, country.name)
+        orgs = [replace(o, name=named, kind="GovernmentBody") if o.name == bare else o for o in orgs]
     for i, (child, parent) in enumerate(zip(orgs, orgs[1:])):
         if child.name != parent.name and _unit_like(child, parent, ctx):
             if ctx.entry(child.name) is None and child.kind != parent.kind:
