@@ -36,3 +36,9 @@ def test_an_edition_alias_is_never_a_bare_ordinal_or_starts_with_a_possessive():
     x = run("Recalling its sixty-first plenary meeting of 20 December 2031, the Assembly decides to act.")
     names = {n for m in x.mentions if m.ref.startswith("event:") for n in (m.label, *m.aliases)}
     assert names and not any(len(n.split()) == 1 or n.lower().startswith("its ") for n in names)
+
+
+def test_an_organization_named_with_an_event_word_is_not_an_event():
+    x = run("The Plan was adopted by the Leaders of the Arnor Islands Forum in 2005. "
+            "The Arnor Islands Forum Secretariat presented it.")
+    assert not [m for m in x.mentions if m.ref.startswith("event:")]

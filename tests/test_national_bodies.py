@@ -51,3 +51,13 @@ def test_two_states_ministries_of_one_bare_name_stay_two():
     members = {(by_id[e.subject], by_id[e.object]) for e in r.edges if e.prop == "memberOf"}
     assert ("Ioreth Healer", "Ministry of Labour of Gondor") in members
     assert ("Aragorn Elessar", "Ministry of Labour, Rangers and Employment of the Republic of Arnor") in members
+
+
+def test_a_duty_station_after_the_title_is_not_part_of_the_title():
+    from graph.extract.participants import parse
+
+    text = ("List of participants\n\nAgency for Tides\nMr. Faramir Steward, Chief of Mission, Annuminas\n"
+            "Ms. Eowyn Shield, Senior Adviser, Gondor\n")
+    d = Document("t", "t.txt", "t", text, hashlib.sha256(text.encode()).hexdigest())
+    titles = {p.name: p.title for p in parse(d, LEX).people}
+    assert titles == {"Faramir Steward": "Chief of Mission", "Eowyn Shield": "Senior Adviser"}

@@ -81,6 +81,14 @@ class EventReader:
         self.described_re = re.compile(
             rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)")
 
+    def _a_body(self, name: str) -> bool:
+        """ "the Pacific Islands Forum" of "the Leaders of the Pacific Islands Forum" and "the
+        Pacific Islands Forum Secretariat": an organization named with an event word."""
+        n = re.escape(name).replace(r"\ ", r"\s+")
+        return re.search(rf"\b{n}\s+Secretariat\b|\bSecretariat\s+of\s+(?:the\s+)?{n}\b|"
+                         rf"\b(?:[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?{n}\b",
+                         self.text) is not None
+
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
         items = sorted(items or ["\x00"], key=len, reverse=True)
@@ -165,7 +173,7 @@ class EventReader:
                 name = name[len(first.group()):].strip()
             if not name or (self.cues.cue_of(name) is None):
                 continue
-            if self.lex.organization(name) or (name.split()[-1].lower() not in self.cues.classes and
+            if self.lex.organization(name) or self._a_body(name) or (name.split()[-1].lower() not in self.cues.classes and
                                                not name.split()[-1].lower().rstrip("s") in self.cues.classes and
                                                " " not in name[cue[2]:].strip() and False):
                 continue

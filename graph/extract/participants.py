@@ -286,6 +286,11 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
         lines = _lines(text, body_start, title_end)
         if len(lines) >= 2 and len(text[lines[-1][0]:lines[-1][1]].split()) <= 3:
             title_end = lines[-1][0]
+    # "Chief of Mission, Canberra": the duty station after the title is a place, not the title
+    station = re.search(r",[ \t]*([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2})[\s,]*$",
+                        text[body_start:title_end])
+    if station and (ctx.lexicon.city(station.group(1)) or countries.match_at(station.group(1), 0)):
+        title_end = body_start + station.start()
     raw = text[body_start:title_end]
     title = re.sub(r"\s+", " ", raw).strip(" ,;–-")
     title = re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", title)
