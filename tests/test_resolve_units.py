@@ -82,7 +82,7 @@ def test_a_states_ministry_is_one_name_whether_possessive_demonym_or_in_country(
 def test_in_inside_a_name_is_kept_when_a_topic_follows_but_not_a_place():
     lex = Lexicon(organizations=[], countries=[ARNOR, GONDOR])
     text = ("Funds went to the Research Network on Tides in Storm and Flood, which met twice. "
-            "The Tidal Office in Gondor closed.")
+            "The Tidal Institute in Gondor closed.")
     labels = {m.label for m in actors.extract(_doc(text), lex).mentions if m.ref.startswith("org:")}
     assert "Research Network on Tides in Storm and Flood" in labels
     assert not any("in Gondor" in x for x in labels)
@@ -101,3 +101,22 @@ def test_an_event_named_with_a_leading_year_is_the_event_named_with_the_year_aft
                              Mention("event:tidal debate 2031", "Meeting", "Tidal debate", ev,
                                      ("Tidal debate (2031)",))])])
     assert [e.label for e in r.entities] == ["Tidal debate"]
+
+
+def _orgs(text: str, lex: Lexicon) -> dict[str, str]:
+    x = actors.extract(_doc(text), lex)
+    for m in x.mentions:
+        assert text[m.evidence.start:m.evidence.end] == m.evidence.quote
+    return {m.label: m.cls for m in x.mentions if m.ref.startswith("org:")}
+
+
+def test_an_office_is_named_by_the_place_it_is_posted_to():
+    from graph.lexicon import CityEntry, OrgEntry
+
+    lex = Lexicon(organizations=[OrgEntry("Arnor Relief Agency", ("ARA",), "IntergovernmentalOrganization", "", ())],
+                  countries=[ARNOR, GONDOR], cities=[CityEntry("Annuminas", "ARN", ())])
+    got = _orgs("The ARA Mission in Gondor and the ARA Office in Annuminas met the ARA Mission to Arnor. "
+                "The ARA Office in charge of tides declined.", lex)
+    assert {"ARA Mission in Gondor", "ARA Office in Annuminas", "ARA Mission to Arnor"} <= set(got)
+    assert got["ARA Mission in Gondor"] == "IntergovernmentalOrganization"  # the kind of its parent
+    assert not any("charge" in n for n in got)

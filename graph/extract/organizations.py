@@ -368,6 +368,7 @@ def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, 
         hits += _government_hits(ctx, start, end, countries)
     kept = _non_overlapping(hits)
     kept = [_portfolio_list(ctx, h, countries, end, kept) for h in kept]
+    kept = [_posted_office(ctx, h, countries, end) for h in kept]
     if countries is not None:
         kept = [_national_body(ctx, h, countries, end) for h in kept]
     names = {h.name for h in kept}
@@ -550,7 +551,10 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             parent = at_org
         d = ctx.canonical(name)
         listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
-        kind = d.kind if listed else _national(ctx, name, infer_kind(name, parent.kind if parent else ""))
+        # "IOM Mission", "ESCAP Social Development Division": named with the parent's acronym
+        lead = ctx.acronym(ws[0]) if parent is None and len(ws) > 1 and is_acronym(ws[0]) else None
+        pkind = parent.kind if parent else lead.kind if lead else ""
+        kind = d.kind if listed else _national(ctx, name, infer_kind(name, pkind))
         par = d.parent or (parent.name if parent else "")
         out.append(OrgHit(s, e, name, d.name, kind, d.acronym if ctx.entry(name) else "", par, "shape"))
         if parent is not None:
@@ -721,6 +725,39 @@ _NATIONAL_HEADS = frozenset({"Ministry", "Department"})
 
 _CAP_RUN = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
 _PORTFOLIOS = re.compile(rf",[ \t]+({_CAP_RUN})((?:,[ \t]+{_CAP_RUN})*),?[ \t]+and[ \t]+({_CAP_RUN})")
+
+
+_POSTED_HEADS = frozenset({"Mission", "Office", "Delegation", "Representation"})
+
+
+def _posted_office(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHit:
+    """ "the IOM Mission in Moldova", "the OSCE Mission to Moldova", "UNU Office in New York":
+    an organization's office is named by where it is posted (offices elsewhere are others)."""
+    words = WORD.findall(hit.name)
+    if hit.source != "shape" or not words or words[-1] not in _POSTED_HEADS or len(words) < 2:
+        return hit
+    m = re.match(r"[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?", ctx.text[hit.end:min(limit, hit.end + 12)])
+    if not m:
+        return hit
+    pos = hit.end + m.end()
+    place_end = None
+    c = countries.match_at(ctx.text, pos) if countries is not None else None
+    if c and c[1] <= limit:
+        place_end = c[1]
+    else:
+        city = re.match(r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}", ctx.text[pos:limit])
+        while city:
+            if ctx.lexicon.city(city.group()):
+                place_end = pos + city.end()
+                break
+            shorter = city.group().rsplit(None, 1)
+            city = re.match(re.escape(shorter[0]), ctx.text[pos:limit]) if len(shorter) == 2 else None
+    if place_end is None:
+        return hit
+    from dataclasses import replace
+
+    surface = ctx.text[hit.start:place_end]
+    return replace(hit, end=place_end, surface=surface, name=" ".join(surface.split()))
 
 
 def _portfolio_list(ctx: OrgContext, hit: OrgHit, countries, limit: int, others: list[OrgHit]) -> OrgHit:
