@@ -31,6 +31,9 @@ def norm_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
     name = re.sub(r"^(?:the|The|its|Its|their|Their)\s+", "", name)
     name = re.sub(r"^[A-Z][\w]*-(?:led|based|driven|related|sponsored)\s+", "", name)
+    # "a workshop on skills recognition jointly (with …)": the adverb is the clause's, not the name's
+    name = re.sub(r"\s+(?:jointly|together|also|respectively|recently|successfully|annually|again|"
+                  r"subsequently|later|thereafter)$", "", name)
     return name
 
 

@@ -69,7 +69,8 @@ class OrgContext:
     def build(cls, text: str, lexicon: Lexicon) -> "OrgContext":
         ctx = cls(text, lexicon)
         for e in lexicon.organizations:
-            for n in (e.name, *e.aliases):
+            # an "acronym" written as two words ("UN Women") is matched like a name
+            for n in (e.name, *e.aliases, *(a for a in e.acronyms if " " in a.strip())):
                 ctx.index.add(n, e)
         ctx._collect_definitions()
         return ctx
@@ -483,6 +484,12 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                     if t in ("and", "&") and _run_has_head(words, j + 1, text, participants, known_at):
                         break  # "Center for Migration Studies | and International Organization for …"
                     j += 1
+                elif t == "and" and j + 2 < len(words) and words[j + 1].group() == "the" \
+                        and words[j + 2].group()[:1].isupper() and _tight(text, words, j + 1, participants) \
+                        and _tight(text, words, j + 2, participants) \
+                        and not _run_has_head(words, j + 2, text, participants, known_at) \
+                        and words[j + 2].start() not in known_at:
+                    j += 2  # "Regional Office for Asia and the Pacific"
                 else:
                     break
             if last is None:

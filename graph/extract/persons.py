@@ -133,7 +133,11 @@ def _title_phrase(text: str, ps: int, pe: int, orgs: list[OrgHit]) -> tuple[str,
         phrase = text[ps:pe]
         words = phrase.split()
         first = words[0]
-    if first not in TITLE_WORDS or not any(w.strip(",") in TITLE_NOUNS for w in words[:4]):
+    # "Director of …", "Senior Policy Officer", "Regional Migration Specialist": a title noun
+    # within the first words, led by a title word or by capitalised modifiers of it
+    noun_at = next((i for i, w in enumerate(words[:4]) if w.strip(",") in TITLE_NOUNS), None)
+    if noun_at is None or (first not in TITLE_WORDS and not (
+            noun_at <= 2 and all(w[:1].isupper() and w.isalpha() for w in words[:noun_at]))):
         return None
     # keep the first of several roles: "Under-Secretary … and Chair of the Second Meeting …"
     m = re.search(r"\s+and\s+(?=(?:the\s+)?[A-Z][\w\-]*\b)", phrase)

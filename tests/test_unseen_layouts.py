@@ -1,0 +1,49 @@
+"""Rules found by running the pipeline on texts in other layouts (invented names)."""
+from __future__ import annotations
+
+import hashlib
+
+from graph.extract import actors, events
+from graph.lexicon import CountryEntry, Lexicon, OrgEntry
+from graph.model import Document
+
+from tests.event_lexicon import arnor_lexicon
+
+ARNOR = CountryEntry("Republic of Arnor", "ARN", ("Arnor",), ("Arnorian",))
+
+
+def _doc(text: str) -> Document:
+    return Document("t", "t.txt", "t", text, hashlib.sha256(text.encode()).hexdigest())
+
+
+def _actors(text: str, *orgs: OrgEntry):
+    x = actors.extract(_doc(text), Lexicon(organizations=list(orgs), countries=[ARNOR]))
+    for item in [*x.mentions, *x.attributes, *x.relations]:
+        assert text[item.evidence.start:item.evidence.end] == item.evidence.quote
+    return x
+
+
+def test_a_dictionary_acronym_written_as_two_words_finds_its_organization():
+    entity = OrgEntry("Arnor Entity for Tides", ("AE-Tides", "AE Tides"), "UNEntity", "", ())
+    x = _actors("Observers from AE Tides attended.", entity)
+    assert [m.label for m in x.mentions if m.ref.startswith("org:")] == ["Arnor Entity for Tides"]
+
+
+def test_a_name_goes_on_through_and_the_before_a_capitalised_word():
+    x = _actors("She works at the Regional Office for Rhun and the Harad Coast, in Umbar.")
+    assert "Regional Office for Rhun and the Harad Coast" in {m.label for m in x.mentions}
+
+
+def test_a_title_led_by_capitalised_modifiers_gives_title_and_affiliation():
+    x = _actors("Dr. Ann Tern, Regional Migration Specialist of the Institute for Tides, spoke.")
+    titles = {a.value.lexical for a in x.attributes if a.prop == "jobTitle"}
+    assert titles == {"Regional Migration Specialist"}
+    assert ("person:ann tern", "org:institute for tides") in {(r.subject, r.object) for r in x.relations
+                                                               if r.prop == "memberOf"}
+
+
+def test_a_clause_adverb_is_not_part_of_an_event_name():
+    text = "Arnor proposed to organize a workshop on skills recognition jointly with IOM in Annuminas in March 2031."
+    x = events.extract(_doc(text), arnor_lexicon())
+    labels = {m.label for m in x.mentions if m.ref.startswith("event:")}
+    assert labels and not any(n.endswith("jointly") for n in labels)
