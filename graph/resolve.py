@@ -163,6 +163,8 @@ def _join_units(fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _Unio
 
 
 ACTOR_FAMILIES = {"org", "person"}
+_GUESSED = {"Organization", "NonGovernmentalOrganization"}
+_SYSTEM = {"UNEntity", "IntergovernmentalOrganization"}
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d\d) (.+)$")
 
 
@@ -294,6 +296,12 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
                          "label_evidence": tuple(sorted({m.evidence for m in ms if m.label.strip() == label})),
                          "alts": names, "attrs": defaultdict(set)}
     merges = [Merge(ref_to_id[m.into], m.merged, m.reason) for m in merges]
+    # a body named with its parent ("UNIFEM—Arab States Office") whose own class is only a
+    # guess from its words is the kind of organization its parent is
+    for rel in implied:
+        child, parent = entities.get(ref_to_id.get(rel.subject, "")), entities.get(ref_to_id.get(rel.object, ""))
+        if child and parent and child["cls"] in _GUESSED and parent["cls"] in _SYSTEM:
+            child["cls"] = parent["cls"]
     for a in attributes:
         eid = ref_to_id.get(a.ref)
         if eid is not None:

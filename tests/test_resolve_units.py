@@ -120,3 +120,11 @@ def test_an_office_is_named_by_the_place_it_is_posted_to():
     assert {"ARA Mission in Gondor", "ARA Office in Annuminas", "ARA Mission to Arnor"} <= set(got)
     assert got["ARA Mission in Gondor"] == "IntergovernmentalOrganization"  # the kind of its parent
     assert not any("charge" in n for n in got)
+
+
+def test_a_body_named_with_its_un_parent_takes_the_parent_s_kind_over_a_guess():
+    parent = Mention(refs.org("Arnor Fund for Women"), "UNEntity", "Arnor Fund for Women", Evidence("t", 0, 1, "x"))
+    unit = Mention(refs.org("Arnor Fund for Women—Southern Office"), "NonGovernmentalOrganization",
+                   "Arnor Fund for Women\u2014Southern Office", Evidence("t", 5, 6, "x"))
+    r = resolve([Extraction([parent, unit])])
+    assert {e.label: e.cls for e in r.entities}["Arnor Fund for Women\u2014Southern Office"] == "UNEntity"
