@@ -47,3 +47,23 @@ def test_a_clause_adverb_is_not_part_of_an_event_name():
     x = events.extract(_doc(text), arnor_lexicon())
     labels = {m.label for m in x.mentions if m.ref.startswith("event:")}
     assert labels and not any(n.endswith("jointly") for n in labels)
+
+
+def test_a_tab_separated_participants_table_gives_name_title_and_organization():
+    from graph.extract.participants import parse
+
+    text = ("Report\n\nLIST OF PARTICIPANTS\n\nName\tTitle\tOrganization\n"
+            "Ms. Ann Tern\tDirector\tStatistical Institute of Arnor\n"
+            "Mr. Bob Reed\tStatistician\tArnor Relief Agency\n")
+    people = {p.name: (p.title, [o.name for o in p.orgs]) for p in parse(_doc(text), Lexicon(countries=[ARNOR])).people}
+    assert people == {"Ann Tern": ("Director", ["Statistical Institute of Arnor"]),
+                      "Bob Reed": ("Statistician", ["Arnor Relief Agency"])}
+
+
+def test_a_city_named_after_a_country_is_no_mention_of_the_country():
+    from graph.extract.countries import CountryIndex
+    from graph.lexicon import CityEntry
+
+    lex = Lexicon(countries=[ARNOR], cities=[CityEntry("Port of Arnor", "ARN", ())])
+    assert CountryIndex(lex).find("The workshop met in Port of Arnor in May.") == []
+    assert [h.surface for h in CountryIndex(lex).find("It met in Port of Arnor, Arnor.")] == ["Arnor"]

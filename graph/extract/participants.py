@@ -197,6 +197,9 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
         rest = text[last.end:cut]
         ls = last.end + len(rest) - len(rest.lstrip())
         le = last.end + len(rest.split("\n")[0].rstrip())
+        whole, _ = find_organizations(ctx, last.start, le, participants=True) if ls < le else ([], [])
+        if any(o.start == last.start and o.end >= le for o in whole):
+            return cut  # "Arnor Relief Agency": the country begins an organization's name
         if ls < le and "\n" not in text[last.end:ls] and _is_heading(text, ls, le, ctx, countries):
             return ls
     return cut
@@ -266,7 +269,9 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
             group_country=None, headed: bool = False) -> Participant:
     name = display(text[name_s:name_e])
     orgs, _ = find_organizations(ctx, name_e, body_end, participants=True)
-    places = countries.find(text, name_e, body_end, headings=True)
+    # a country inside an organization's name ("Statistical Institute of Jamaica") is no location
+    places = [p for p in countries.find(text, name_e, body_end, headings=True)
+              if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     # the location closes the block: ignore organizations found after the last country
     loc_start = body_end
     if places:
@@ -297,7 +302,7 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
     title_span = None
     if title and title[:1].isupper() and len(title.split()) <= 14 and not _only_places(title, countries):
         ts = body_start + raw.index(title.split()[0])
-        te = ts + len(re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", text[ts:title_end].rstrip(" ,;–-\n")))
+        te = ts + len(re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", text[ts:title_end].rstrip(" ,;–-\n\t")))
         title_span = (ts, te)
         title = re.sub(r"\s+", " ", text[ts:te])
     else:

@@ -62,12 +62,16 @@ def has_non_name_word(toks: list[str]) -> bool:
 
 
 def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut a matched name before the first word that cannot be part of a name."""
+    """Cut a matched name before the first word that cannot be part of a name, and at a tab
+    (a table's next column: "Ms. Ann Lee<TAB>Director")."""
+    tab = text.find("\t", s, e)
+    if tab >= 0:
+        e = tab
     for w in re.finditer(r"[^\s,]+", text[s:e]):
         if w.group().rstrip(".,") in NOT_NAME:
             e = s + w.start()
             break
-    return s, len(text[:e].rstrip(" ,\n"))
+    return s, len(text[:e].rstrip(" ,\n\t"))
 
 
 def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, limit: int) -> PersonHit:
