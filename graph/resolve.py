@@ -134,9 +134,77 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
                 for a in rs[1:]:
                     if uf.union(rs[0], a):
                         reasons[(rs[0], a)] = f"same acronym {acr}"
+    if families.get("event") and families.get("org"):
+        _join_editions(families["event"], families["org"], by_ref, uf, reasons)
     rep = {r: uf.find(r) for r in by_ref}
     merges = [Merge(rep[b], b, why) for (a, b), why in sorted(reasons.items())]
     return rep, merges, extra
+
+
+_EDITION = re.compile(r"^(\S+)\s+(session|meeting)\s+of\s+(?:the\s+)?(.+?)(?:\s*\(\d{4}\))?$", re.I)
+
+
+def _join_editions(event_refs: list[str], org_refs: list[str], by_ref: dict[str, list[Mention]],
+                   uf: _UnionFind, reasons: dict[tuple[str, str], str]) -> None:
+    """ "Thirty-first session of the United Nations Economic Commission for …", "… of the
+    Commission of ECLAC", "… of the Commission Meeting of ECLAC" and, when only one such
+    edition exists, "the thirty-first session of the Commission": one session of one body.
+    The body is read with the organizations' own resolution."""
+    from graph.extract.event_mentions import ordinal_value
+    from graph.extract.org_shapes import HEADS
+    from graph.resolve_actors import org_name_variants
+
+    roots: dict[str, set[str]] = defaultdict(set)
+    for r in org_refs:
+        roots[uf.find(r)] |= _names(by_ref[r])
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_acr: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for g, ns in roots.items():
+        for n in ns:
+            if is_acronym(n):
+                by_acr[n.upper()].add(g)
+            else:
+                for v in org_name_variants(n):
+                    by_name[v].add(g)
+                heads[g] |= {w for w in n.split() if w in HEADS}
+
+    def body_of(body: str) -> set[str]:
+        found = set()
+        for v in org_name_variants(body):
+            found |= by_name.get(v, set())
+        m = re.match(r"^(\w+)\b.*\s+of\s+(?:the\s+)?(\S+)$", body)
+        if not found and m and is_acronym(m.group(2).upper()):
+            found = {g for g in by_acr.get(m.group(2).upper(), set()) if m.group(1) in heads[g]}
+        return found
+
+    keyed: dict[tuple, list[str]] = defaultdict(list)
+    bare: dict[tuple, list[str]] = defaultdict(list)
+    for r in event_refs:
+        for n in sorted(_names(by_ref[r])):
+            m = _EDITION.match(n.strip())
+            number = ordinal_value(m.group(1)) if m else None
+            if number is None:
+                continue
+            cue, body = m.group(2).lower(), m.group(3)
+            found = body_of(body)
+            if len(found) == 1:
+                keyed[(next(iter(found)), number, cue)].append(r)
+            elif body in HEADS:
+                bare[(body, number, cue)].append(r)
+    for key, rs in sorted(keyed.items()):
+        for other in rs[1:]:
+            a, b = sorted((uf.find(rs[0]), uf.find(other)))
+            if uf.union(a, b):
+                reasons[(a, b)] = f"edition {key[1]} of one body"
+    for (head, number, cue), rs in sorted(bare.items()):
+        owners = {k for k in keyed if k[1] == number and k[2] == cue and head in heads[k[0]]}
+        if len(owners) == 1:
+            target = keyed[next(iter(owners))][0]
+            for r in rs:
+                a, b = sorted((uf.find(target), uf.find(r)))
+                if uf.union(a, b):
+                    reasons[(a, b)] = f"'the {head}' of edition {number} names the one such body"
 
 
 def _join_units(fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,

@@ -128,3 +128,17 @@ def test_a_body_named_with_its_un_parent_takes_the_parent_s_kind_over_a_guess():
                    "Arnor Fund for Women\u2014Southern Office", Evidence("t", 5, 6, "x"))
     r = resolve([Extraction([parent, unit])])
     assert {e.label: e.cls for e in r.entities}["Arnor Fund for Women\u2014Southern Office"] == "UNEntity"
+
+
+def test_one_session_of_one_body_however_the_body_is_written():
+    ev = Evidence("t", 0, 1, "x")
+    ms = [org("Economic Commission for Arnor", "ECAR"),
+          Mention("event:a", "Meeting", "Twelfth session of the Economic Commission for Arnor", ev),
+          Mention("event:b", "Meeting", "Twelfth session of the Commission of ECAR", ev),
+          Mention("event:c", "Meeting", "Twelfth session of the Commission", ev),
+          Mention("event:d", "Meeting", "Thirteenth session of the Commission", ev),
+          Mention("event:e", "Meeting", "Twelfth session of the Council", ev)]
+    r = resolve([Extraction(ms)])
+    events = sorted(e.label for e in r.entities if e.id.startswith("event/"))
+    assert events == ["Thirteenth session of the Commission", "Twelfth session of the Council",
+                      "Twelfth session of the Economic Commission for Arnor"]
