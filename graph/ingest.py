@@ -23,7 +23,7 @@ SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
 CORPUS_FILE = "esa-p-wp214-seventh-coordination-meeting-2008.txt"
 
 
-class EncodingWarning_(UserWarning):
+class LegacyEncodingWarning(UserWarning):
     """A file was not UTF-8 and was decoded from a detected legacy encoding."""
 
 
@@ -60,7 +60,7 @@ def _decode(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    warnings.warn(f"{name}: not UTF-8; decoded as {best.encoding}", EncodingWarning_, stacklevel=2)
+    warnings.warn(f"{name}: not UTF-8; decoded as {best.encoding}", LegacyEncodingWarning, stacklevel=2)
     return str(best)
 
 

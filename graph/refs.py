@@ -7,6 +7,7 @@ never changes an existing one.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -61,8 +62,9 @@ def fold(text: str) -> str:
 def slug(text: str, limit: int = 80) -> str:
     """URL-safe deterministic slug: "Global Forum (GFMD)" -> "global-forum-gfmd"."""
     s = fold(text).replace(" ", "-")
-    if len(s) > limit:
-        s = s[:limit].rstrip("-")
+    if len(s) > limit:  # keep IRIs short; the digest keeps two long names that share a prefix apart
+        digest = hashlib.sha1(s.encode("utf-8")).hexdigest()[:8]
+        s = s[:limit].rstrip("-") + "-" + digest
     return s or "unnamed"
 
 
@@ -128,7 +130,7 @@ def document(doc_id: str) -> str:
     return f"document:{doc_id}"
 
 
-def entity_path(r: str, label: str = "") -> str:
+def entity_path(r: str) -> str:
     """IRI path below the base for a ref: "organization/international-organization-for-migration"."""
     family, key = r.split(":", 1)
     seg = FAMILIES[family]

@@ -8,12 +8,13 @@ Every merge is recorded with its reason for the audit file.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation, Value
+from graph.model import Attribute, Edge, Entity, Evidence, Extraction, Mention, Relation
 from graph.refs import entity_path, family_of, fold
 
 # Families whose refs are already exact keys (symbols, ISO codes, document ids).
@@ -352,7 +353,9 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
         canon = _canonical_ref(refs, by_ref)
         ms = sorted((m for r in refs for m in by_ref[r]), key=lambda m: (m.evidence, m.label, m.cls))
         label = _label(ms)
-        eid = entity_path(canon, label)
+        eid = entity_path(canon)
+        if eid in entities:  # two different keys with one slug: keep both, apart and stable
+            eid = f"{eid}-{hashlib.sha1(canon.encode('utf-8')).hexdigest()[:8]}"
         for r in refs:
             ref_to_id[r] = eid
         names: dict[str, Evidence] = {}
@@ -397,4 +400,4 @@ def write_merges(merges: Iterable[Merge], path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-__all__ = ["Merge", "Resolved", "resolve", "write_merges", "is_acronym", "Value"]
+__all__ = ["Merge", "Resolved", "resolve", "write_merges", "is_acronym"]

@@ -84,3 +84,13 @@ def test_a_bare_surname_joins_the_only_person_with_that_surname():
     assert "Orro Dunmar" in by_label and "Ila Dunmar" in by_label  # same surname, different persons
     assert "Dunmar" in by_label  # ambiguous: left alone rather than guessed
     assert any("surname" in m.reason for m in res.merges)
+
+
+def test_long_names_sharing_a_prefix_get_distinct_stable_iris():
+    from graph.refs import entity_path, event
+
+    stem = "Regional consultation of recruitment and placement agencies on good practices to protect "
+    a, b = event(stem + "women migrant workers"), event(stem + "domestic workers in Arnor")
+    assert entity_path(a) != entity_path(b)
+    assert entity_path(a) == entity_path(event(stem + "women migrant workers"))
+    assert len(entity_path(a)) < 110
