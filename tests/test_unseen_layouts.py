@@ -67,3 +67,11 @@ def test_a_city_named_after_a_country_is_no_mention_of_the_country():
     lex = Lexicon(countries=[ARNOR], cities=[CityEntry("Port of Arnor", "ARN", ())])
     assert CountryIndex(lex).find("The workshop met in Port of Arnor in May.") == []
     assert [h.surface for h in CountryIndex(lex).find("It met in Port of Arnor, Arnor.")] == ["Arnor"]
+
+
+def test_a_minister_s_comma_listed_portfolios_are_one_title():
+    x = _actors("Ms. Ann Tern, Minister of Labour, Tides and Family of the Republic of Arnor, opened it. "
+                "Mr. Bob Reed, Director, Arnor Relief Agency, spoke.")
+    titles = {a.value.lexical for a in x.attributes if a.prop == "jobTitle"}
+    assert "Minister of Labour, Tides and Family of the Republic of Arnor" in titles
+    assert "Director" in titles

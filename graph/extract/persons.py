@@ -80,7 +80,7 @@ def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, li
     m = re.match(r",\s+(?:the\s+|a\s+|an\s+)?", after)
     if m:
         ps = hit.end + m.end()
-        pe = _phrase_end(text, ps, limit)
+        pe = _portfolios_end(text, ps, _phrase_end(text, ps, limit), limit)
         title = _title_phrase(text, ps, pe, orgs)
         if title is not None:
             return _assign(hit, *title, rel_start=hit.start)
@@ -115,6 +115,19 @@ def _replace(hit: PersonHit, **kw) -> PersonHit:
     from dataclasses import replace
 
     return replace(hit, **kw)
+
+
+_CAPS = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
+_PORTFOLIOS = re.compile(rf",[ \t]+{_CAPS}(?:,[ \t]+{_CAPS})*,?[ \t]+and[ \t]+{_CAPS}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAPS})*")
+
+
+def _portfolios_end(text: str, ps: int, pe: int, limit: int) -> int:
+    """ "Minister of Labour, Social Protection and Family of Arnor": a minister's portfolios
+    listed with commas are one title, not a title and an apposition."""
+    if not re.match(r"(?:Deputy\s+|Vice-)?Minister\s+(?:of|for)\s", text[ps:pe]):
+        return pe
+    m = _PORTFOLIOS.match(text, pe, limit)
+    return m.end() if m else pe
 
 
 def _phrase_end(text: str, ps: int, limit: int) -> int:
