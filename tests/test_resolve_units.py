@@ -142,3 +142,10 @@ def test_one_session_of_one_body_however_the_body_is_written():
     events = sorted(e.label for e in r.entities if e.id.startswith("event/"))
     assert events == ["Thirteenth session of the Commission", "Twelfth session of the Council",
                       "Twelfth session of the Economic Commission for Arnor"]
+
+
+def test_in_before_a_region_or_a_month_closes_the_name():
+    lex = Lexicon(organizations=[], countries=[ARNOR, GONDOR])
+    text = "The Institute for Tides in Africa met the Research Network on Storms in May 2031."
+    labels = {m.label for m in actors.extract(_doc(text), lex).mentions if m.ref.startswith("org:")}
+    assert labels == {"Institute for Tides", "Research Network on Storms"}

@@ -624,8 +624,13 @@ def _topic_in(ctx: OrgContext, words: list[re.Match], i: int, stop: int | None =
         phrase = " ".join(run[:n])
         if lex.country(phrase) or lex.city(phrase) or lex.country("the " + phrase):
             return False
-    return not any(lex.country(w) or lex.city(w) for w in caps) and \
+    return not any(lex.country(w) or lex.city(w) or w in _REGION_WORDS for w in caps) and \
         not re.match(r"(?:North|South|East|West|Central|Latin|Southern|Northern|Eastern|Western)\b", caps[0])
+
+
+# "… in Africa", "… in the Caribbean": a region after "in" is where, not part of the name
+_REGION_WORDS = frozenset("""Africa Asia Europe America Americas Caribbean Pacific Oceania Middle Arab
+Mediterranean Gulf Balkans Sahel Maghreb Mashreq Andes Andean Region Regions Subregion""".split())
 
 
 def _in_glossary(ctx: OrgContext, pos: int) -> bool:
