@@ -305,15 +305,17 @@ def unit_links(names: Mapping[str, set[str]]) -> list[UnitLink]:
 
 
 def _inverted(g: str, name: str, long_of: Mapping[str, set[str]]) -> UnitLink | None:
-    """ "Remittances in Conflict Consortium" is the one "Research Consortium on Remittances in
-    Conflict" of the document: the topic (two words or more) and the head noun agree."""
+    """ "Remittances in Conflict and Crisis Consortium" is the one "Research Consortium on
+    Remittances in Conflict and Crisis" of the document: the topic (three words or more, so
+    "Migration Policy Institute" never meets an "Institute for Migration Policy") and the head
+    noun agree."""
     words = name.split()
-    if len(words) < 3 or words[-1] not in HEADS:
+    if len(words) < 4 or words[-1] not in HEADS:
         return None
     head, topic = words[-1], fold(" ".join(words[:-1]))
-    if len(topic.split()) < 2:
+    if len(topic.split()) < 3:
         return None
-    pat = re.compile(rf"^(?:[\w'\-]+\s+){{0,3}}{re.escape(head)}\s+(?:on|for|of)\s+(?:the\s+)?(.+)$")
+    pat = re.compile(rf"^(?:[\w'\-]+\s+){{0,2}}{re.escape(head)}\s+(?:on|for|of)\s+(?:the\s+)?(.+)$")
     hits = {h for h, ls in long_of.items() if h != g
             for x in ls if (m := pat.match(x)) and fold(m.group(1)) == topic}
     if len(hits) != 1:

@@ -149,3 +149,7 @@ def test_in_before_a_region_or_a_month_closes_the_name():
     text = "The Institute for Tides in Africa met the Research Network on Storms in May 2031."
     labels = {m.label for m in actors.extract(_doc(text), lex).mentions if m.ref.startswith("org:")}
     assert labels == {"Institute for Tides", "Research Network on Storms"}
+
+
+def test_a_two_word_topic_first_name_stays_its_own_organization():
+    assert unit_links({"a": {"Tide Policy Institute"}, "b": {"Arnorian Institute for Tide Policy"}}) == []
