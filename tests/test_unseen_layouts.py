@@ -75,3 +75,18 @@ def test_a_minister_s_comma_listed_portfolios_are_one_title():
     titles = {a.value.lexical for a in x.attributes if a.prop == "jobTitle"}
     assert "Minister of Labour, Tides and Family of the Republic of Arnor" in titles
     assert "Director" in titles
+
+
+def test_two_headings_stacked_before_two_bare_names_pair_in_order():
+    from graph.extract.participants import parse
+
+    agencies = [OrgEntry("Food Relief Programme", ("FRP",), "UNEntity", "", ()),
+                OrgEntry("Housing Aid Programme", ("HAP",), "UNEntity", "", ()),
+                OrgEntry("Arnor Relief Agency", ("ARA",), "UNEntity", "", ())]
+    text = ("LIST OF PARTICIPANTS\n\nArnor Relief Agency (ARA)\n\nMR. BOB REED\n\nSenior Adviser Arnor Relief Agency "
+            "Annuminas Arnor Food Relief Programme (FRP)\n\nHousing Aid Programme (HAP)\n\n"
+            "MR. CARL TERN\n\nMS. DORA LAKE\n")
+    lex = Lexicon(organizations=agencies, countries=[ARNOR])
+    people = {p.name: [o.name for o in p.orgs] for p in parse(_doc(text), lex).people}
+    assert people["Carl Tern"] == ["Food Relief Programme"]
+    assert people["Dora Lake"] == ["Housing Aid Programme"]

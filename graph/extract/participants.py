@@ -125,15 +125,34 @@ def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
     pre = _lines(text, s0, anchors[0][0]) if anchors else []
     headed = bool(pre) and _whole_country(text, *pre[-1], countries) is not None
     bounds = [a[0] for a in anchors] + [e0]
-    _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries, group_country)
+    tops = _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries, group_country)
+    groups: list[tuple[list[OrgHit], list[int]]] = [(tops, [])]
     for i, (hon_s, name_s, name_e) in enumerate(anchors):
         block_end = bounds[i + 1]
         body_end = _tail_start(text, name_e, block_end, ctx, countries, headed)
         person = _person(text, hon_s, name_s, name_e, body_end, ctx, countries, stack, result,
                          group_country[0], headed)
         result.people.append(person)
-        _headings(text, body_end, block_end, ctx, stack, result, countries, group_country)
+        groups[-1][1].append(len(result.people) - 1)
+        tops = _headings(text, body_end, block_end, ctx, stack, result, countries, group_country)
+        if tops:
+            groups.append((tops, []))
+    _pair_stacked_headings(result, groups)
     return result
+
+
+def _pair_stacked_headings(result: ParticipantsList, groups: list[tuple[list[OrgHit], list[int]]]) -> None:
+    """ "World Food Programme · UN-HABITAT · MR. A · MS. B": a PDF column read out of order
+    stacks two headings before their two bare names; the first name goes with the first."""
+    for heads, people in groups:
+        if len(heads) < 2 or len(people) != len(heads):
+            continue
+        ps = [result.people[i] for i in people]
+        if any(p.title or p.orgs != (heads[-1],) for p in ps):
+            continue
+        for i, head in zip(people, heads):
+            p = result.people[i]
+            result.people[i] = replace(p, orgs=(head,), org_evidence=((head.start, p.end),))
 
 
 def _trim_anchor(m: re.Match, ctx: OrgContext) -> tuple[int, int, int]:
@@ -206,13 +225,17 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
 
 
 def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
-              result: ParticipantsList, countries: CountryIndex, group_country: list | None = None) -> None:
+              result: ParticipantsList, countries: CountryIndex,
+              group_country: list | None = None) -> list[OrgHit]:
+    """Read the heading lines between two people; return the whole organizations headed here."""
     previous: OrgHit | None = None
+    tops: list[OrgHit] = []
     group_country = group_country if group_country is not None else [None]
     for ls, le in _lines(text, s, e):
         kind = _is_heading(text, ls, le, ctx, countries)
         if kind == "category":
             stack.clear()
+            tops.clear()
             previous = None
             group_country[0] = None
             continue
@@ -238,7 +261,9 @@ def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
             stack.append(org)
         else:
             stack[:] = [org]
+            tops.append(org)
         previous = org
+    return tops
 
 
 _RANK = {**{h: 1 for h in ("Section", "Unit", "Branch", "Team")},
