@@ -90,3 +90,8 @@ def test_two_headings_stacked_before_two_bare_names_pair_in_order():
     people = {p.name: [o.name for o in p.orgs] for p in parse(_doc(text), lex).people}
     assert people["Carl Tern"] == ["Food Relief Programme"]
     assert people["Dora Lake"] == ["Housing Aid Programme"]
+
+
+def test_a_place_word_as_the_last_word_of_a_two_word_name_is_a_surname():
+    x = _actors("Mr. John Pacific, Senior Economist of the Arnor Relief Agency, presented a study.")
+    assert "John Pacific" in {m.label for m in x.mentions if m.ref.startswith("person:")}

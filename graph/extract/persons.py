@@ -61,14 +61,21 @@ def has_non_name_word(toks: list[str]) -> bool:
     return any(t in NOT_NAME for t in toks)
 
 
+_PLACE_SURNAMES = frozenset({"America", "Africa", "Asia", "Europe", "Europa", "Pacific", "Caribbean"})
+
+
 def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut a matched name before the first word that cannot be part of a name, and at a tab
     (a table's next column: "Ms. Ann Lee<TAB>Director")."""
     tab = text.find("\t", s, e)
     if tab >= 0:
         e = tab
-    for w in re.finditer(r"[^\s,]+", text[s:e]):
-        if w.group().rstrip(".,") in NOT_NAME:
+    words = list(re.finditer(r"[^\s,]+", text[s:e]))
+    for i, w in enumerate(words):
+        token = w.group().rstrip(".,")
+        if token in NOT_NAME:
+            if token in _PLACE_SURNAMES and i == len(words) - 1 == 1:
+                break  # "Mr. John Pacific": a place word as a surname, nothing after it
             e = s + w.start()
             break
     return s, len(text[:e].rstrip(" ,\n\t"))
