@@ -95,3 +95,16 @@ def test_two_headings_stacked_before_two_bare_names_pair_in_order():
 def test_a_place_word_as_the_last_word_of_a_two_word_name_is_a_surname():
     x = _actors("Mr. John Pacific, Senior Economist of the Arnor Relief Agency, presented a study.")
     assert "John Pacific" in {m.label for m in x.mentions if m.ref.startswith("person:")}
+
+
+def test_a_sentence_opening_with_the_title_gives_the_named_person_that_title():
+    x = _actors("The Special Rapporteur on tides, Mr. Cirdan Shipwright, visited Arnor.")
+    assert {(a.ref, a.value.lexical) for a in x.attributes if a.prop == "jobTitle"} == \
+        {("person:cirdan shipwright", "Special Rapporteur on tides")}
+
+
+def test_a_body_that_held_its_nth_session_owns_that_session():
+    text = "The Committee on Tides held its twelfth session in Annuminas from 26 to 30 April 2031."
+    x = events.extract(_doc(text), arnor_lexicon())
+    labels = {m.label for m in x.mentions if m.ref.startswith("event:")}
+    assert labels == {"Twelfth session of the Committee on Tides"}

@@ -308,7 +308,7 @@ class EventReader:
         spans = [(a, b) for a, b in self._sentences if b <= e][-2:]
         for a, b in reversed(spans):
             m = re.match(r"\s*(?:The\s+)?([A-Z][\w\-']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w\-']*)*)"
-                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b|"
+                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|held|met|began|took|\w+ed)\b|"
                          r",\s+(?:at|in|during)\s+(?:its|their)\b)", self.text[a:b])
             if m:
                 from graph.extract.actor_phrases import canonical_org

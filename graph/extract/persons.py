@@ -104,7 +104,8 @@ def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, li
         pe = floor + len(before.rstrip(", \n"))
         bound = max(before.rfind(". "), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
         clause_start = floor + bound + 1 if bound >= 0 else floor
-        for m in re.finditer(r"\b(?:the|a|an|its|his|her|their)\s+(?=[A-Z])", text[clause_start:pe]):
+        for m in re.finditer(r"\b(?:the|The|a|an|its|his|her|their|Its|His|Her|Their)\s+(?=[A-Z])",
+                             text[clause_start:pe]):
             ps = clause_start + m.end()
             title = _title_phrase(text, ps, pe, orgs)
             if title is not None:
