@@ -108,3 +108,11 @@ def test_a_body_that_held_its_nth_session_owns_that_session():
     x = events.extract(_doc(text), arnor_lexicon())
     labels = {m.label for m in x.mentions if m.ref.startswith("event:")}
     assert labels == {"Twelfth session of the Committee on Tides"}
+
+
+def test_an_appositive_between_subject_and_verb_is_not_an_organizer():
+    text = ("The Tide Group (TG), chaired by the Agency for Arnorian Affairs in 2031, organized a symposium "
+            "on tides in Annuminas on 18 May 2031.")
+    x = events.extract(_doc(text), arnor_lexicon())
+    organizers = {r.subject for r in x.relations if r.prop == "organized"}
+    assert organizers == {"org:tide group"}

@@ -482,6 +482,9 @@ class EventReader:
                 f.held = True
             subj_text = before[:v.start()]
             subj_text = re.sub(r"^\s*(?:In|During|On|At|By|Since|As of|Following)\s+[^,]{1,40},\s*", "", subj_text)
+            # "The GMG, chaired by UNICEF in 2010, organized …": the appositive is not the subject
+            subj_text = re.sub(r",\s+(?:(?:chaired|led|headed|coordinated|established|created|supported|funded|"
+                               r"hosted|represented)\s+by|which|who|whose)\b[^,;]{1,120},\s*$", " ", subj_text)
             subj_text = re.sub(r"(?:\s+(?:also|had|has|have|jointly|recently|then|further|successfully|was|were|is|"
                                r"are|will|would|to|planning|planned|plans|been|already|not|annually|regularly))+\s*$",
                                "", subj_text)
