@@ -61,3 +61,12 @@ def test_a_duty_station_after_the_title_is_not_part_of_the_title():
     d = Document("t", "t.txt", "t", text, hashlib.sha256(text.encode()).hexdigest())
     titles = {p.name: p.title for p in parse(d, LEX).people}
     assert titles == {"Faramir Steward": "Chief of Mission", "Eowyn Shield": "Senior Adviser"}
+
+
+def test_a_bare_ministry_in_a_sentence_opening_in_country_is_that_country_s():
+    from graph.extract import actors
+
+    text = "In Gondor, the agency supported the Ministry of Ports. Later the Ministry of Roads spoke."
+    d = Document("t", "t.txt", "t", text, hashlib.sha256(text.encode()).hexdigest())
+    labels = {m.label for m in actors.extract(d, LEX).mentions if m.ref.startswith("org:")}
+    assert labels == {"Ministry of Ports of Gondor", "Ministry of Roads"}

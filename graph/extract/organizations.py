@@ -820,6 +820,14 @@ def _national_body(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHi
             c = countries.match_at(text, hit.end + after.end())
             if c and c[1] <= limit:
                 country, body, end = c[0], name, c[1]
+    if country is None and name.split()[0] in _NATIONAL_HEADS and not countries.find(name):
+        # "In Thailand, the ILO office supported the Ministry of Labour": the sentence's country
+        dot = text.rfind(". ", 0, hit.start)
+        start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, hit.start) + 1)
+        lead = re.match(r"\s*(?:In|Within)\s+(?:the\s+)?", text[start:hit.start])
+        c = countries.match_at(text, start + lead.end()) if lead else None
+        if c and re.match(r"\s*,", text[c[1]:c[1] + 3]):
+            country, body = c[0], name
     if country is None or not body or body.split()[0] not in _NATIONAL_HEADS or head_of(WORD.findall(body)) not in _NATIONAL_HEADS:
         return hit
     from dataclasses import replace
