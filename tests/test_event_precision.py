@@ -42,3 +42,10 @@ def test_an_organization_named_with_an_event_word_is_not_an_event():
     x = run("The Plan was adopted by the Leaders of the Arnor Islands Forum in 2005. "
             "The Arnor Islands Forum Secretariat presented it.")
     assert not [m for m in x.mentions if m.ref.startswith("event:")]
+
+
+def test_a_participle_after_a_plural_noun_ends_no_event_name():
+    from graph.extract.event_identity import norm_name
+
+    assert norm_name("Annual workshop for Arnorian officials working") == "Annual workshop for Arnorian officials"
+    assert norm_name("Workshop on capacity building") == "Workshop on capacity building"

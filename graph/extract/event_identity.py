@@ -34,6 +34,9 @@ def norm_name(name: str) -> str:
     # "a workshop on skills recognition jointly (with …)": the adverb is the clause's, not the name's
     name = re.sub(r"\s+(?:jointly|together|also|respectively|recently|successfully|annually|again|"
                   r"subsequently|later|thereafter)$", "", name)
+    # "… workshop for Arab government officials working (on …)": a participle after a plural
+    # noun opens a clause the text cut off
+    name = re.sub(r"(?<=[a-z]s)\s+[a-z]+ing$", "", name)
     return name
 
 
