@@ -116,3 +116,10 @@ def test_an_appositive_between_subject_and_verb_is_not_an_organizer():
     x = events.extract(_doc(text), arnor_lexicon())
     organizers = {r.subject for r in x.relations if r.prop == "organized"}
     assert organizers == {"org:tide group"}
+
+
+def test_a_title_led_by_an_organization_s_acronym_gives_the_title_and_the_organization():
+    agency = OrgEntry("Arnor Relief Agency", ("ARA",), "UNEntity", "", ())
+    x = _actors("It met. The ARA Chief of Mission, Mr. Bob Reed, said so.", agency)
+    assert {a.value.lexical for a in x.attributes if a.prop == "jobTitle"} == {"Chief of Mission"}
+    assert ("person:bob reed", "org:arnor relief agency") in {(r.subject, r.object) for r in x.relations}

@@ -179,6 +179,8 @@ def _title_phrase(text: str, ps: int, pe: int, orgs: list[OrgHit]) -> tuple[str,
                 tend = ps + lead.start()
             elif o.start > ps:
                 tend = o.start
+            elif o.end < pe and re.match(r"[ \t]+[A-Z]", text[o.end:pe]):
+                ps = o.end + len(text[o.end:pe]) - len(text[o.end:pe].lstrip())  # "the IOM Chief of Mission"
             break
     title = text[ps:tend].strip(" ,")
     tend = ps + len(text[ps:tend].rstrip(" ,"))
