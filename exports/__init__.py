@@ -46,9 +46,16 @@ def _jsonld(kg, f, ts):
     write_jsonld(kg, f, ts)
 
 
+def _timeline(kg: KnowledgeGraph, path: Path, ts: list) -> None:
+    from exports.timeline import write_timeline
+    write_timeline(kg, path)
+
+
 def _html(kg: KnowledgeGraph, path: Path, ts: list) -> None:
     from exports.html import write_html
-    write_html(kg, path)
+    # Link the timeline only when this build writes it (it is written first, beside us).
+    href = "timeline.html" if (path.parent / "timeline.html").exists() else None
+    write_html(kg, path, timeline_href=href)
 
 
 def _ontology(kg: KnowledgeGraph, path: Path, ts: list) -> None:
@@ -60,6 +67,7 @@ EXPORTERS: dict[str, Exporter] = {
     "turtle": Exporter("graph.ttl", _binary(_turtle), "RDF 1.1 Turtle"),
     "ntriples": Exporter("graph.nt", _binary(_ntriples), "N-Triples"),
     "jsonld": Exporter("graph.jsonld", _binary(_jsonld), "compact JSON-LD with the ontology's context"),
+    "timeline": Exporter("timeline.html", _timeline, "events on a time axis (self-contained)"),
     "html": Exporter("graph.html", _html, "interactive network (self-contained, works offline)"),
     "ontology": Exporter("ontology.ttl", _ontology, "the ontology (OWL, Turtle)"),
 }

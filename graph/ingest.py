@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -161,19 +161,31 @@ def make_document(text: str, doc_id: str, path: str = "", title: str | None = No
                     sha256=sha, sections=segment(text))
 
 
-def ingest(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Documents for the given files/directories; doc ids are slugs of the file names.
+def duplicate_names(files: Sequence[Path]) -> set[Path]:
+    """Files whose name slug an earlier file (in path order) already has.
 
-    Two inputs with the same file name get the first 8 hex digits of their checksum
-    appended, so ids stay deterministic and distinct.
+    These get their checksum appended to their document id; the first file of a name
+    keeps the plain slug, so adding a same-named file elsewhere never renames it.
     """
+    seen: set[str] = set()
+    later: set[Path] = set()
+    for f in sorted(files, key=str):
+        s = slug(f.stem)
+        if s in seen:
+            later.add(f)
+        seen.add(s)
+    return later
+
+
+def document_id(path: Path, text: str, duplicate: bool) -> str:
+    doc_id = slug(path.stem)
+    return f"{doc_id}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}" if duplicate else doc_id
+
+
+def ingest(paths: Iterable[str | Path]) -> Iterator[Document]:
+    """Documents for the given files/directories; doc ids are slugs of the file names."""
     files = expand_inputs(paths)
-    stems: dict[str, int] = {}
-    for f in files:
-        stems[slug(f.stem)] = stems.get(slug(f.stem), 0) + 1
+    later = duplicate_names(files)
     for f in files:
         text = read_text(f)
-        doc_id = slug(f.stem)
-        if stems[doc_id] > 1:
-            doc_id = f"{doc_id}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
-        yield make_document(text, doc_id, str(f))
+        yield make_document(text, document_id(f, text, f in later), str(f))

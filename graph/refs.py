@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # family -> IRI path segment
 FAMILIES: dict[str, str] = {
@@ -49,8 +50,10 @@ CLASS_FAMILY: dict[str, str] = {
 _LEADING_THE = re.compile(r"^(the)\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent-, punctuation- and whitespace-insensitive form of a name."""
+    """Case-, accent-, punctuation- and whitespace-insensitive form of a name (cached: extractors
+    fold the same names thousands of times per report)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("&", " and ").replace("’", "'").casefold()

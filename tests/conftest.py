@@ -62,3 +62,8 @@ def corpus_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus-out")
     assert main(["build", "--out", str(out), "--quiet"]) == 0
     return out
+
+
+def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]
+    config.addinivalue_line(
+        "markers", "browser: drives headless Chromium (/usr/bin/chromium + chromedriver); skipped when absent")

@@ -55,3 +55,12 @@ def test_every_migkg_term_used_is_declared_by_the_ontology(corpus_build):
     used = {str(p) for p in g.predicates() if str(p).startswith(str(MIGKG))}
     used |= {str(o) for o in g.objects(None, RDF.type) if str(o).startswith(str(MIGKG))}
     assert used and used <= declared, sorted(used - declared)
+
+
+def test_countries_link_out_to_the_country_authority_by_iso_code(corpus_build):
+    from rdflib.namespace import SKOS
+
+    g = Graph().parse(corpus_build / "graph.nt", format="nt")
+    phl = URIRef("https://w3id.org/migkg/id/country/PHL")
+    assert str(g.value(phl, MIGKG.isoCode)) == "PHL"
+    assert (phl, SKOS.exactMatch, URIRef("http://publications.europa.eu/resource/authority/country/PHL")) in g

@@ -103,7 +103,7 @@ def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[Si
             continue
         found: list[Sighting] = []
         for m in _ITALIC.finditer(text, ss, se):
-            ts, te = m.start("t"), m.end("t")
+            ts = m.start("t")
             title = clean_title(m.group("t"))
             if not real_title(title) or _NOT_DOC.search(text[max(ss, ts - 30):ts - 1]):
                 continue

@@ -1,0 +1,360 @@
+"""Node positions for the network page, computed once in Python so the browser never simulates.
+
+Why not vis-network physics: its stabilization takes minutes above a thousand nodes.
+Why not only `networkx.spring_layout`: above 500 nodes it needs scipy and runs a Python
+loop per node per iteration (tens of seconds at 5k). So: each connected component is laid
+out on its own, degree-1 nodes are peeled off and set in a ring around their one neighbour
+(knowledge graphs are full of such leaves: provisions, people, cities), the remaining core
+uses `spring_layout` when small and a grid Fruchterman-Reingold in numpy when large
+(repulsion only between nodes in neighbouring cells, as igraph's `grid` variant), and the
+components are packed in rows. Seeded, so the same graph gives the same picture.
+"""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+Pos = dict[str, tuple[float, float]]
+LABEL_MAX = 48  # longer names are shortened on the canvas (the page's panel shows them whole)
+DECLUTTER_MAX = 800  # components up to this size get their names pushed apart (cost grows as n²)
+
+EDGE_LENGTH = 120.0  # target distance between linked core nodes, in page pixels
+MIN_GAP = 55.0  # median distance from a core node to its nearest neighbour, in pixels
+SMALL_CORE = 400  # below this, networkx's dense spring layout
+
+
+def node_size(deg: int) -> float:
+    """Radius of a node on the page, in pixels at zoom 1: grows with the number of links."""
+    return min(round(9 + 4.2 * math.sqrt(deg), 1), 48.0) if deg else 8.0
+
+
+def label_font(deg: int, n: int) -> int:
+    """Font size of a node's name: hubs larger; on small graphs every name is readable."""
+    if deg <= 2:
+        return 14 if n <= 200 else 12
+    return min(round(11 + 2.6 * math.sqrt(deg)), 32)
+
+
+def short_label(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
+
+
+def layout(graph: nx.Graph, edge_length: float | None = None) -> Pos:
+    """Positions (pixels, y down) for every node of `graph`, directed or not, multi or not."""
+    if edge_length is None:
+        # Small graphs are seen close up, where names are wide: give them longer links.
+        edge_length = EDGE_LENGTH * min(2.0, max(1.0, 2.0 - len(graph) / 150))
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    comps = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
+                   key=lambda c: (-len(c), c[0]))
+    boxes = []
+    for c in comps:
+        pos = _widen(_component(_induced(simple, c), edge_length))
+        if len(c) <= DECLUTTER_MAX and _have_numpy():
+            pos = _declutter(pos, graph)
+        boxes.append(_normalise(pos))
+    # Unlinked nodes go in one tidy block below, grouped by class, instead of a shelf each.
+    alone = sorted((n for n in simple if simple.degree(n) == 0),
+                   key=lambda n: (str(graph.nodes[n].get("cls", "")), str(graph.nodes[n].get("label", n)), n))
+    return _pack(boxes, alone, edge_length)
+
+
+def _have_numpy() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph on `nodes` as a new graph in sorted order. (networkx subgraph views of
+    small parts iterate in set order, which changes from run to run and so would the picture.)"""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    sub.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in g.edges(keep) if u in keep and v in keep))
+    return sub
+
+
+def _component(g: nx.Graph, k: float) -> Pos:
+    nodes = sorted(g.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    deg = dict(g.degree())
+    leaves: dict[str, list[str]] = {}
+    for n in nodes:
+        if deg[n] == 1:
+            (parent,) = g.neighbors(n)
+            if deg[parent] > 1:
+                leaves.setdefault(parent, []).append(n)
+    peeled = {leaf for group in leaves.values() for leaf in group}
+    core = [n for n in nodes if n not in peeled]
+    pos = _core_layout(_induced(g, core), k)
+    for parent, group in leaves.items():
+        _ring(pos, parent, group, g, k)
+    return pos
+
+
+def _core_layout(g: nx.Graph, k: float) -> Pos:
+    n = len(g)
+    if n == 1:
+        return {next(iter(g.nodes)): (0.0, 0.0)}
+    if n == 2:
+        a, b = sorted(g.nodes)
+        return {a: (0.0, 0.0), b: (k, 0.0)}
+    if not _have_numpy():  # networkx's layouts and ours need it
+        return _spiral(g, k)
+    if n < SMALL_CORE:
+        # k above networkx's 1/sqrt(n): more room between the hubs, less of a knot in the middle
+        raw = nx.spring_layout(g, k=1.8 / math.sqrt(n), seed=7, iterations=100 if n < 150 else 60)
+        pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
+    else:
+        pos = _grid_fr(g)
+    return _rescale(pos, g, k)
+
+
+def _spiral(g: nx.Graph, k: float) -> Pos:
+    """Without numpy: nodes in breadth-first order along a sunflower spiral (linked nodes stay near)."""
+    start = max(g.degree(), key=lambda d: (d[1], d[0]))[0]
+    order = list(nx.bfs_tree(g, start))
+    golden = math.pi * (3 - math.sqrt(5))
+    return {v: (k * 0.6 * math.sqrt(i) * math.cos(i * golden), k * 0.6 * math.sqrt(i) * math.sin(i * golden))
+            for i, v in enumerate(order)}
+
+
+def _rescale(pos: Pos, g: nx.Graph, k: float) -> Pos:
+    """Scale so the median edge is `k` pixels long and nodes keep a readable distance apart."""
+    lengths = sorted(math.dist(pos[u], pos[v]) for u, v in g.edges())
+    median = lengths[len(lengths) // 2] if lengths else 1.0
+    f = k / median if median > 1e-9 else k
+    gap = _median_nearest(pos)
+    if gap > 1e-9:
+        f = max(f, MIN_GAP * k / EDGE_LENGTH / gap)
+    return {v: (x * f, y * f) for v, (x, y) in pos.items()}
+
+
+def _median_nearest(pos: Pos) -> float:
+    """Median distance from a node to its nearest neighbour (sampled on large graphs)."""
+    import numpy as np
+
+    xy = np.array(list(pos.values()))
+    sample = xy if len(xy) <= 1500 else xy[:: len(xy) // 1500 + 1]
+    nearest = []
+    for start in range(0, len(sample), 512):
+        d = ((sample[start:start + 512, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+        d[d == 0] = np.inf
+        nearest.append(np.sqrt(d.min(axis=1)))
+    return float(np.median(np.concatenate(nearest)))
+
+
+def _ring(pos: Pos, parent: str, group: list[str], g: nx.Graph, k: float) -> None:
+    """Put a hub's leaves on a circle (or an arc facing away from its other links)."""
+    px, py = pos[parent]
+    others = [pos[n] for n in g.neighbors(parent) if n in pos and n != parent]
+    m = len(group)
+    radius = k * (0.45 + 0.09 * math.sqrt(m))
+    if others:
+        ax = sum(x for x, _ in others) / len(others) - px
+        ay = sum(y for _, y in others) / len(others) - py
+        away = math.atan2(-ay, -ax) if abs(ax) + abs(ay) > 1e-6 else 0.0
+    else:
+        away = 0.0
+    spread = 2 * math.pi if m > 8 or not others else min(2 * math.pi, 0.55 * m + 0.8)
+    for i, leaf in enumerate(group):
+        if spread >= 2 * math.pi:
+            a = away + 2 * math.pi * i / m
+        else:
+            a = away - spread / 2 + spread * (i + 0.5) / m
+        r = radius * (1.0 if m <= 24 else 0.75 + 0.5 * (i % 2))
+        pos[leaf] = (px + r * math.cos(a), py + r * math.sin(a))
+
+
+def _grid_fr(g: nx.Graph, iterations: int = 50, seed: int = 7) -> Pos:
+    """Fruchterman-Reingold with repulsion only inside neighbouring grid cells (unit edge length)."""
+    import numpy as np
+
+    nodes = sorted(g.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    edges = np.array([(index[u], index[v]) for u, v in g.edges()], dtype=np.int64).reshape(-1, 2)
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n)
+    pos = rng.uniform(0, side, size=(n, 2))
+    temp = side / 8
+    cool = (0.02 / (side / 8)) ** (1 / iterations)
+    cell = 2.0
+    offsets = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    ar = np.arange(n)
+    for _ in range(iterations):
+        disp = np.zeros((n, 2))
+        c = np.floor(pos / cell).astype(np.int64)
+        c -= c.min(axis=0)
+        h = int(c[:, 1].max()) + 3
+        cid = (c[:, 0] + 1) * h + (c[:, 1] + 1)
+        order = np.argsort(cid, kind="stable")
+        sorted_cid = cid[order]
+        for dx, dy in offsets:
+            target = cid + dx * h + dy
+            lo = np.searchsorted(sorted_cid, target, "left")
+            hi = np.searchsorted(sorted_cid, target, "right")
+            cnt = hi - lo
+            total = int(cnt.sum())
+            if total == 0:
+                continue
+            i = np.repeat(ar, cnt)
+            starts = np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)
+            j = order[starts + np.arange(total)]
+            keep = i != j
+            i, j = i[keep], j[keep]
+            d = pos[i] - pos[j]
+            d2 = np.maximum((d * d).sum(axis=1), 1e-4)
+            w = np.where(d2 < cell * cell, 1.0 / d2, 0.0)  # k^2 d / |d|^2 with k = 1
+            disp[:, 0] += np.bincount(i, weights=d[:, 0] * w, minlength=n)
+            disp[:, 1] += np.bincount(i, weights=d[:, 1] * w, minlength=n)
+        _far_field(pos, disp, np)
+        if len(edges):
+            u, v = edges[:, 0], edges[:, 1]
+            d = pos[u] - pos[v]
+            dist = np.sqrt(np.maximum((d * d).sum(axis=1), 1e-8))
+            f = d * dist[:, None]  # |d|^2 / k along d / |d|
+            disp[:, 0] -= np.bincount(u, weights=f[:, 0], minlength=n) - np.bincount(v, weights=f[:, 0], minlength=n)
+            disp[:, 1] -= np.bincount(u, weights=f[:, 1], minlength=n) - np.bincount(v, weights=f[:, 1], minlength=n)
+        length = np.sqrt(np.maximum((disp * disp).sum(axis=1), 1e-12))
+        pos += disp * (np.minimum(length, temp) / length)[:, None]
+        temp *= cool
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
+
+
+def _far_field(pos, disp, np, cells: int = 16) -> None:
+    """Repulsion from the mass centres of a coarse grid, so the whole graph spreads as in FR."""
+    n = len(pos)
+    lo = pos.min(axis=0)
+    size = max(float((pos.max(axis=0) - lo).max()) / cells, 1e-6)
+    c = np.minimum(((pos - lo) / size).astype(np.int64), cells - 1)
+    cid = c[:, 0] * cells + c[:, 1]
+    mass = np.bincount(cid, minlength=cells * cells).astype(float)
+    occupied = np.nonzero(mass)[0]
+    cx = np.bincount(cid, weights=pos[:, 0], minlength=cells * cells)[occupied] / mass[occupied]
+    cy = np.bincount(cid, weights=pos[:, 1], minlength=cells * cells)[occupied] / mass[occupied]
+    m = mass[occupied]
+    for start in range(0, n, 2048):  # chunks bound the n x cells temporary arrays
+        sl = slice(start, min(n, start + 2048))
+        dx = pos[sl, 0:1] - cx[None, :]
+        dy = pos[sl, 1:2] - cy[None, :]
+        d2 = dx * dx + dy * dy
+        own = cid[sl, None] == occupied[None, :]
+        w = np.where(own | (d2 < 4.0), 0.0, m[None, :] / np.maximum(d2, 1e-6))
+        disp[sl, 0] += (dx * w).sum(axis=1)
+        disp[sl, 1] += (dy * w).sum(axis=1)
+
+
+def _normalise(pos: Pos) -> tuple[Pos, float, float]:
+    """Move a component so its bounding box starts at (0, 0); return it with its size."""
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    x0, y0 = min(xs), min(ys)
+    return {v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0
+
+
+def _declutter(pos: Pos, graph: nx.Graph, rounds: int = 60) -> Pos:
+    """Push apart nodes whose drawn boxes (shape plus the name below it) overlap, along the
+    axis of least overlap, so names stay readable at every zoom (they scale with it)."""
+    import numpy as np
+
+    nodes = list(pos)
+    n_all = len(graph)
+    xy = np.array([pos[v] for v in nodes], dtype=float)
+    half_w, above, below = [], [], []
+    for v in nodes:
+        deg = graph.degree(v)
+        size, font = node_size(deg), label_font(deg, n_all)
+        text = short_label(str(graph.nodes[v].get("label") or v))
+        half_w.append(max(size, 0.29 * font * len(text) + 3))
+        above.append(size + 2)
+        below.append(size + 4 + 1.3 * font)
+    hw, up, down = np.array(half_w), np.array(above), np.array(below)
+    eye = np.eye(len(nodes), dtype=bool)
+    for _ in range(rounds):
+        x, y = xy[:, 0], xy[:, 1]
+        ox = np.minimum((x + hw)[:, None], (x + hw)[None, :]) - np.maximum((x - hw)[:, None], (x - hw)[None, :])
+        oy = np.minimum((y + down)[:, None], (y + down)[None, :]) - np.maximum((y - up)[:, None], (y - up)[None, :])
+        hit = (ox > 0) & (oy > 0) & ~eye
+        if not hit.any():
+            break
+        dx = np.sign(x[:, None] - x[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
+        dy = np.sign(y[:, None] - y[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
+        along_y = oy <= ox
+        push_x = np.where(hit & ~along_y, dx * (ox / 2 + 1), 0.0).sum(axis=1)
+        push_y = np.where(hit & along_y, dy * (oy / 2 + 1), 0.0).sum(axis=1)
+        count = np.maximum(hit.sum(axis=1), 1)
+        xy[:, 0] += push_x / np.sqrt(count)
+        xy[:, 1] += push_y / np.sqrt(count)
+    return {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(nodes)}
+
+
+def _widen(pos: Pos) -> Pos:
+    """Rotate about the centroid so the principal axis of the points is horizontal."""
+    n = len(pos)
+    if n < 3:
+        return pos
+    cx = sum(x for x, _ in pos.values()) / n
+    cy = sum(y for _, y in pos.values()) / n
+    sxx = sum((x - cx) ** 2 for x, _ in pos.values())
+    syy = sum((y - cy) ** 2 for _, y in pos.values())
+    sxy = sum((x - cx) * (y - cy) for x, y in pos.values())
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)  # direction of greatest spread
+    c, s = math.cos(-angle), math.sin(-angle)
+    return {v: ((x - cx) * c - (y - cy) * s, (x - cx) * s + (y - cy) * c) for v, (x, y) in pos.items()}
+
+
+def _pack(boxes: list[tuple[Pos, float, float]], alone: list[str], k: float) -> Pos:
+    """Place components (largest first) for a wide screen: the largest at the top left, the
+    next ones in rows in the band to its right, the rest in rows below; then the unlinked
+    nodes as a grid block underneath."""
+    gap = k * 0.6
+    cell = k * 0.45
+    area = sum((w + gap) * (h + gap) for _, w, h in boxes) + len(alone) * cell * cell
+    widest = max((w for _, w, _ in boxes), default=0.0)
+    width = max(widest, math.sqrt(area * 1.6), cell * 8)
+    out: Pos = {}
+
+    def put(pos: Pos, x: float, y: float) -> None:
+        for v, (px, py) in pos.items():
+            out[v] = (round(x + px, 1), round(y + py, 1))
+
+    bottom = 0.0
+    rest = boxes
+    if boxes:
+        first, w0, h0 = boxes[0]
+        put(first, 0.0, 0.0)
+        bottom = h0
+        # the band beside the largest component, as wide as what is left of the screen
+        left, x, y, row_h = w0 + gap, w0 + gap, 0.0, 0.0
+        rest = []
+        for pos, w, h in boxes[1:]:
+            if x > left and x + w > width:
+                x, y, row_h = left, y + row_h + gap, 0.0
+            if x + w <= width + 1e-6 and y + h <= h0:
+                put(pos, x, y)
+                x += w + gap
+                row_h = max(row_h, h)
+                bottom = max(bottom, y + h)
+            else:
+                rest.append((pos, w, h))
+    x, y, row_h = 0.0, bottom + gap if boxes else 0.0, 0.0
+    for pos, w, h in rest:
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        put(pos, x, y)
+        x += w + gap
+        row_h = max(row_h, h)
+    if alone:
+        top = y + row_h + (gap if rest else 0.0)
+        per_row = max(1, int(width // cell) + 1)
+        for i, v in enumerate(alone):
+            out[v] = (round((i % per_row) * cell, 1), round(top + (i // per_row) * cell, 1))
+    return out
