@@ -75,8 +75,9 @@ def _forbidden(curation: dict) -> set[frozenset[str]]:
     return {frozenset(fold(n) for n in pair) for pair in curation.get("forbid_merge", []) or []}
 
 
-def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, str], list[Merge]]:
-    """Map every ref to its group's representative ref, with the merges made."""
+def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, str], list[Merge], list[Relation]]:
+    """Map every ref to its group's representative ref, with the merges made and the
+    partOf facts read from names ("ECLAC Ad Hoc Committee …" is a body of ECLAC)."""
     uf = _UnionFind()
     reasons: dict[tuple[str, str], str] = {}
     forbid = _forbidden(curation)
@@ -90,6 +91,7 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
         nb = {fold(n) for n in _names(by_ref[b])}
         return not any(frozenset((x, y)) in forbid for x in na for y in nb)
 
+    extra: list[Relation] = []
     families: dict[str, list[str]] = defaultdict(list)
     for r in sorted(by_ref):
         families[family_of(r)].append(r)
@@ -98,6 +100,8 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
             continue
         if fam in ACTOR_FAMILIES:
             _group_actors(fam, fam_refs, by_ref, uf, reasons, curation)
+            if fam == "org":
+                extra += _join_units(fam_refs, by_ref, uf, reasons, allowed)
             continue
         # curated aliases: every alias folds to the canonical name
         alias_of = {fold(a): fold(canon) for canon, aliases in (curation.get("aliases") or {}).items()
@@ -115,7 +119,7 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
                     else:
                         acronym_keys[n].append(r)
                 else:
-                    k = fold(n)
+                    k = _year_last(fold(n)) if fam == "event" else fold(n)
                     full_keys[alias_of.get(k, k)].append(r)
         for key, rs in sorted(full_keys.items()):
             for other in rs[1:]:
@@ -131,12 +135,112 @@ def _group(by_ref: dict[str, list[Mention]], curation: dict) -> tuple[dict[str, 
                 for a in rs[1:]:
                     if uf.union(rs[0], a):
                         reasons[(rs[0], a)] = f"same acronym {acr}"
+    if families.get("event") and families.get("org"):
+        _join_editions(families["event"], families["org"], by_ref, uf, reasons)
     rep = {r: uf.find(r) for r in by_ref}
     merges = [Merge(rep[b], b, why) for (a, b), why in sorted(reasons.items())]
-    return rep, merges
+    return rep, merges, extra
+
+
+_EDITION = re.compile(r"^(\S+)\s+(session|meeting)\s+of\s+(?:the\s+)?(.+?)(?:\s*\(\d{4}\))?$", re.I)
+
+
+def _join_editions(event_refs: list[str], org_refs: list[str], by_ref: dict[str, list[Mention]],
+                   uf: _UnionFind, reasons: dict[tuple[str, str], str]) -> None:
+    """ "Thirty-first session of the United Nations Economic Commission for …", "… of the
+    Commission of ECLAC", "… of the Commission Meeting of ECLAC" and, when only one such
+    edition exists, "the thirty-first session of the Commission": one session of one body.
+    The body is read with the organizations' own resolution."""
+    from graph.extract.event_mentions import ordinal_value
+    from graph.extract.org_shapes import HEADS
+    from graph.resolve_actors import org_name_variants
+
+    roots: dict[str, set[str]] = defaultdict(set)
+    for r in org_refs:
+        roots[uf.find(r)] |= _names(by_ref[r])
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_acr: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for g, ns in roots.items():
+        for n in ns:
+            if is_acronym(n):
+                by_acr[n.upper()].add(g)
+            else:
+                for v in org_name_variants(n):
+                    by_name[v].add(g)
+                heads[g] |= {w for w in n.split() if w in HEADS}
+
+    def body_of(body: str) -> set[str]:
+        found = set()
+        for v in org_name_variants(body):
+            found |= by_name.get(v, set())
+        m = re.match(r"^(\w+)\b.*\s+of\s+(?:the\s+)?(\S+)$", body)
+        if not found and m and is_acronym(m.group(2).upper()):
+            found = {g for g in by_acr.get(m.group(2).upper(), set()) if m.group(1) in heads[g]}
+        return found
+
+    keyed: dict[tuple, list[str]] = defaultdict(list)
+    bare: dict[tuple, list[str]] = defaultdict(list)
+    for r in event_refs:
+        for n in sorted(_names(by_ref[r])):
+            m = _EDITION.match(n.strip())
+            number = ordinal_value(m.group(1)) if m else None
+            if number is None:
+                continue
+            cue, body = m.group(2).lower(), m.group(3)
+            found = body_of(body)
+            if len(found) == 1:
+                keyed[(next(iter(found)), number, cue)].append(r)
+            elif body in HEADS:
+                bare[(body, number, cue)].append(r)
+    for key, rs in sorted(keyed.items()):
+        for other in rs[1:]:
+            a, b = sorted((uf.find(rs[0]), uf.find(other)))
+            if uf.union(a, b):
+                reasons[(a, b)] = f"edition {key[1]} of one body"
+    for (head, number, cue), rs in sorted(bare.items()):
+        owners = {k for k in keyed if k[1] == number and k[2] == cue and head in heads[k[0]]}
+        if len(owners) == 1:
+            target = keyed[next(iter(owners))][0]
+            for r in rs:
+                a, b = sorted((uf.find(target), uf.find(r)))
+                if uf.union(a, b):
+                    reasons[(a, b)] = f"'the {head}' of edition {number} names the one such body"
+
+
+def _join_units(fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,
+                reasons: dict[tuple[str, str], str], allowed) -> list[Relation]:
+    """Organizations named with their parent (graph.resolve_actors.unit_links): merge the
+    ones that are one body, and return the partOf facts, each with the naming mention."""
+    from graph.resolve_actors import unit_links
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in fam_refs:
+        members[uf.find(r)].append(r)
+    names = {g: set().union(*(_names(by_ref[r]) for r in rs)) for g, rs in members.items()}
+    out: list[Relation] = []
+    for link in unit_links(names):
+        evidence = next((m.evidence for r in members[link.group] for m in by_ref[r]
+                         if link.name in (m.label, *m.aliases)), None)
+        if link.same and allowed(link.group, link.same):
+            a, b = sorted((link.group, link.same))
+            if uf.union(a, b):
+                reasons[(a, b)] = link.reason
+        if link.parent and link.parent != link.same and evidence is not None:
+            out.append(Relation(link.group, "partOf", link.parent, evidence))
+    return out
 
 
 ACTOR_FAMILIES = {"org", "person"}
+_GUESSED = {"Organization", "NonGovernmentalOrganization"}
+_SYSTEM = {"UNEntity", "IntergovernmentalOrganization"}
+_LEADING_YEAR = re.compile(r"^((?:19|20)\d\d) (.+)$")
+
+
+def _year_last(key: str) -> str:
+    """ "2011 one day debate" and "one day debate (2011)" are one event name."""
+    m = _LEADING_YEAR.match(key)
+    return f"{m.group(2)} {m.group(1)}" if m else key
 
 
 def _group_actors(fam: str, fam_refs: list[str], by_ref: dict[str, list[Mention]], uf: _UnionFind,
@@ -234,7 +338,9 @@ def _canonical_ref(refs: list[str], by_ref: dict[str, list[Mention]]) -> str:
 def _label(mentions: list[Mention]) -> str:
     counts = Counter(m.label.strip() for m in mentions if not is_acronym(m.label)) or \
         Counter(m.label.strip() for m in mentions)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    # "One-day debate" over "2011 one-day debate": the year is an attribute, not the name
+    return sorted(counts.items(), key=lambda kv: (bool(_LEADING_YEAR.match(kv[0])), -kv[1], -len(kv[0]),
+                                                  kv[0]))[0][0]
 
 
 def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> Resolved:
@@ -250,7 +356,8 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
     for m in mentions:
         by_ref[m.ref].append(m)
     # A ref used only in a fact still needs a node; without a mention it is dropped (no class, no label).
-    rep, merges = _group(by_ref, curation or {})
+    rep, merges, implied = _group(by_ref, curation or {})
+    relations.extend(implied)
     groups: dict[str, list[str]] = defaultdict(list)
     for r, g in rep.items():
         groups[g].append(r)
@@ -274,6 +381,12 @@ def resolve(extractions: Iterable[Extraction], curation: dict | None = None) -> 
                          "label_evidence": tuple(sorted({m.evidence for m in ms if m.label.strip() == label})),
                          "alts": names, "attrs": defaultdict(set)}
     merges = [Merge(ref_to_id[m.into], m.merged, m.reason) for m in merges]
+    # a body named with its parent ("UNIFEM—Arab States Office") whose own class is only a
+    # guess from its words is the kind of organization its parent is
+    for rel in implied:
+        child, parent = entities.get(ref_to_id.get(rel.subject, "")), entities.get(ref_to_id.get(rel.object, ""))
+        if child and parent and child["cls"] in _GUESSED and parent["cls"] in _SYSTEM:
+            child["cls"] = parent["cls"]
     for a in attributes:
         eid = ref_to_id.get(a.ref)
         if eid is not None:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from graph.extract.org_shapes import GENERIC, HEADS, is_acronym
@@ -103,6 +104,11 @@ def actor_merge_keys(mention: Mention, curation: Mapping[str, Any] | None = None
     labels = [mention.label, *mention.aliases]
     keys: set[str] = set()
     if family == "org":
+        if mention.cls == "GovernmentBody":
+            # "Ministry of Labour" written in a list under "Fiji" was named "Ministry of Labour of
+            # Fiji": the bare form it came from would join every state's Ministry of Labour
+            labels = [lab for lab in labels if lab == mention.label
+                      or not fold(mention.label).startswith(fold(lab) + " of ")]
         for lab in labels:
             if is_acronym(lab) and " " not in lab:
                 keys |= {f"acr:{a}" for a in acronym_variants(lab)}
@@ -191,3 +197,128 @@ def _persons_may_merge(a_labels: list[str], b_labels: list[str]) -> bool:
     if ga and gb and not any(similar_given(x, y) for x in ga for y in gb):
         return False
     return True
+
+
+# --- sub-bodies named with their parent ------------------------------------------------
+
+_DASH = re.compile(r"\s*[\u2014\u2013]\s*|\s+-\s+")
+_HEAD_OF = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+(?:the\s+)?(.+)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLink:
+    """`group` names (as `name`) a body of `parent`; `same` is the group it is one with, if any."""
+
+    group: str
+    parent: str
+    same: str | None
+    name: str
+    reason: str
+
+
+def _head_words(long_names: Iterable[str]) -> set[str]:
+    return {w for n in long_names for w in n.split() if w[:1].isupper() and w in HEADS}
+
+
+def unit_links(names: Mapping[str, set[str]]) -> list[UnitLink]:
+    """How organization groups named after their parent relate to the others.
+
+    `names` maps each group to its names (labels, aliases, acronyms). Read:
+
+    * "ECLAC Ad Hoc Committee on X" — a known acronym, then a name: a body of that
+      organization (partOf), and one with "Ad Hoc Committee on X" when exactly one
+      other group is called that;
+    * "Commission of ECLAC", "the ECLAC Commission" — the head noun of the
+      acronym's own long name ("Economic Commission for …"): the organization itself;
+      "Secretariat of GCIM" stays a body of its own;
+    * "United Nations Development Fund for Women—Arab States Office" — parent, dash,
+      unit: partOf the parent, and one with "Arab States Office" when unique.
+
+    The acronym or parent name must belong to exactly one other group.
+    """
+    acr_owner: dict[str, set[str]] = {}
+    long_of: dict[str, set[str]] = {}
+    by_name: dict[str, set[str]] = {}
+    for g, ns in names.items():
+        for n in ns:
+            if is_acronym(n) and " " not in n:
+                for a in acronym_variants(n):
+                    acr_owner.setdefault(a, set()).add(g)
+            else:
+                long_of.setdefault(g, set()).add(n)
+                for v in org_name_variants(n):
+                    by_name.setdefault(v, set()).add(g)
+
+    def owner_of_acr(acr: str, g: str) -> str | None:
+        owners = acr_owner.get(acr, set()) - {g}
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def owner_of_name(name: str, g: str) -> str | None:
+        owners: set[str] = set()
+        for v in org_name_variants(name):
+            owners |= by_name.get(v, set())
+        owners -= {g}
+        if not owners:
+            flat = fold(name)
+            owners = {h for h, ls in long_of.items() if h != g
+                      and _close({flat}, {fold(x) for x in ls})}
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    out: list[UnitLink] = []
+    for g in sorted(names):
+        for n in sorted(long_of.get(g, ())):
+            words = n.split()
+            link = None
+            # "Commission of ECLAC"
+            hm = _HEAD_OF.match(n)
+            if hm and is_acronym(hm.group(2)) and hm.group(1) in HEADS:
+                p = owner_of_acr(hm.group(2), g)
+                if p and hm.group(1) in _head_words(long_of.get(p, ())):
+                    link = UnitLink(g, p, p, n, f"'{n}' is {hm.group(2)} itself")
+            # "ECLAC Ad Hoc Committee on …", "the ECLAC Commission"
+            lead = words[1] if words and words[0].lower() == "the" and len(words) > 2 else words[0] if words else ""
+            rest = n.split(lead, 1)[1].strip() if lead else ""
+            if link is None and lead and is_acronym(lead) and rest:
+                p = owner_of_acr(lead, g)
+                if p:
+                    if len(rest.split()) == 1 and rest in _head_words(long_of.get(p, ())):
+                        link = UnitLink(g, p, p, n, f"'{n}' is {lead} itself")
+                    else:
+                        same = owner_of_name(rest, g) if len(rest.split()) >= 2 else None
+                        if same == p:
+                            same = None
+                        link = UnitLink(g, p, same, n, f"'{n}' is the {lead} body '{rest}'")
+            # "Parent—Unit"
+            if link is None:
+                parts = _DASH.split(n)
+                if len(parts) == 2 and all(parts) and parts[1].split()[-1] in HEADS:
+                    p = owner_of_name(parts[0], g)
+                    same = owner_of_name(parts[1], g) if len(parts[1].split()) >= 2 else None
+                    if p or same:
+                        link = UnitLink(g, p or "", same if same != p else None, n,
+                                        f"'{n}' is the unit '{parts[1]}'")
+            if link is None:
+                link = _inverted(g, n, long_of)
+            if link is not None:
+                out.append(link)
+    return out
+
+
+def _inverted(g: str, name: str, long_of: Mapping[str, set[str]]) -> UnitLink | None:
+    """ "Remittances in Conflict and Crisis Consortium" is the one "Research Consortium on
+    Remittances in Conflict and Crisis" of the document: the topic (three words or more, so
+    "Migration Policy Institute" never meets an "Institute for Migration Policy") and the head
+    noun agree."""
+    words = name.split()
+    if len(words) < 4 or words[-1] not in HEADS:
+        return None
+    head, topic = words[-1], fold(" ".join(words[:-1]))
+    if len(topic.split()) < 3:
+        return None
+    pat = re.compile(rf"^(?:[\w'\-]+\s+){{0,2}}{re.escape(head)}\s+(?:on|for|of)\s+(?:the\s+)?(.+)$")
+    hits = {h for h, ls in long_of.items() if h != g
+            for x in ls if (m := pat.match(x)) and fold(m.group(1)) == topic}
+    if len(hits) != 1:
+        return None
+    same = next(iter(hits))
+    return UnitLink(g, "", same, name, f"'{name}' is the same {head} named topic first")

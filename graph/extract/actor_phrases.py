@@ -120,10 +120,12 @@ def canonical_org(name: str, ctx: ActorContext) -> tuple[str, str, tuple[str, ..
     """(official name, class, aliases) for an organization phrase, or None when it is not one."""
     name = re.sub(r"^the\s+", "", name.strip(" ,.;:"), flags=re.I)
     aliases: list[str] = []
-    acr = re.search(r"\s*\(([A-Z][A-Za-z/&\-]{1,12})\)", name)
-    if acr:
+    acr = re.search(r"\s*\(([A-Z][A-Za-z/&\-]{1,12})\)$", name)
+    if acr:  # only a trailing acronym names the whole phrase
         aliases.append(acr.group(1))
-        name = (name[:acr.start()] + name[acr.end():]).strip()
+        name = name[:acr.start()].strip()
+    # "Population Division of the Department of … (DESA) of the …": DESA is the inner name's
+    name = re.sub(r"\s*\([A-Z][A-Za-z/&\-]{1,12}\)", "", name).strip()
     lex = ctx.lexicon
     if re.fullmatch(r"[A-Z][A-Za-z/&\-]{1,12}", name) and sum(c.isupper() for c in name) >= 2:
         entries = lex.by_acronym(name)

@@ -109,7 +109,33 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             oref = emit_org(out, doc, h.org)
             rs, re_ = h.rel_start, h.rel_end
             out.relations.append(Relation(ref, "memberOf", oref, Evidence(doc, rs, re_, text[rs:re_])))
+        else:
+            _with_affiliation(out, doc, text, h, ref, org_hits)
     return out
+
+
+_WITH = re.compile(r"\s*\(\s*with\s+")
+
+
+def _with_affiliation(out: Extraction, doc: str, text: str, h: PersonHit, ref: str,
+                      org_hits: list[OrgHit]) -> None:
+    """ "projects organized by the University of Arnor (with Mr. Ann Smith)": the person named
+    in the parenthesis works there — only when one organization, not a list, stands before it."""
+    close = text.find(")", h.end)
+    opening = text.rfind("(", 0, h.start)
+    if close < 0 or opening < 0 or text.find(")", opening) < h.start:
+        return
+    before = [o for o in org_hits if o.end <= opening and not text[o.end:opening].strip()]
+    w = _WITH.match(text, before[0].end) if before else None
+    if not w or w.end() > h.start:
+        return
+    org = before[0]
+    prev = [o for o in org_hits if o.end <= org.start]
+    if prev and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s+(?:the\s+)?", text[prev[-1].end:org.start]):
+        return  # "the University of X and the Y (with Mr. Z)": which of them is unsaid
+    oref = emit_org(out, doc, org)
+    out.relations.append(Relation(ref, "memberOf", oref, Evidence(doc, org.start, close + 1,
+                                                                  text[org.start:close + 1])))
 
 
 def _complete(hit: OrgHit, names: set[str]) -> OrgHit:

@@ -51,6 +51,11 @@ class CountryIndex:
                 self._demonyms.setdefault(d, c)
         for n in _NOT_COUNTRY:
             self.blockers.add(n, None)
+        # "Port of Spain", "Kuwait City": a city named after a country is no mention of it
+        for city in lexicon.cities:
+            for n in (city.name, *city.aliases):
+                if len(n.split()) > 1 or "-" in n:
+                    self.blockers.add(n, None)
 
     def demonym(self, word: str) -> CountryEntry | None:
         return self._demonyms.get(word)

@@ -29,8 +29,14 @@ def series_key(name: str) -> str:
 def norm_name(name: str) -> str:
     """Name as a label: no leading article, no "State-led"-style qualifier."""
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^(?:the|The|its|Its|their|Their)\s+", "", name)
     name = re.sub(r"^[A-Z][\w]*-(?:led|based|driven|related|sponsored)\s+", "", name)
+    # "a workshop on skills recognition jointly (with …)": the adverb is the clause's, not the name's
+    name = re.sub(r"\s+(?:jointly|together|also|respectively|recently|successfully|annually|again|"
+                  r"subsequently|later|thereafter)$", "", name)
+    # "… workshop for Arab government officials working (on …)": a participle after a plural
+    # noun opens a clause the text cut off
+    name = re.sub(r"(?<=[a-z]s)\s+[a-z]+ing$", "", name)
     return name
 
 
@@ -243,9 +249,9 @@ def event_label(c: list[Found], year: int | None) -> tuple[str, str, list[str]]:
     for f in named:
         if f.m.kind == "described":
             aliases.append(f.m.name)
-        elif f.m.kind == "edition" and f.m.ordinal:
+        elif f.m.kind == "edition" and f.m.ordinal and (f.m.name or series):
             aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.cue} of the {f.m.name or series}")
-        elif f.m.ordinal:
+        elif f.m.ordinal and f.m.name:
             aliases.append(f"{ordinal_word(f.m.ordinal)} {f.m.name}")
         elif f.m.name and not recurring:
             aliases.append(f.m.name)

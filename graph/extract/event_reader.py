@@ -81,6 +81,14 @@ class EventReader:
         self.described_re = re.compile(
             rf"\b(?P<det>an?|the|The|A|An)\s+(?P<adj>{_ADJ})(?P<cue>(?:{cue_alt})s?)\b(?![\-\u2019']\w)")
 
+    def _a_body(self, name: str) -> bool:
+        """ "the Pacific Islands Forum" of "the Leaders of the Pacific Islands Forum" and "the
+        Pacific Islands Forum Secretariat": an organization named with an event word."""
+        n = re.escape(name).replace(r"\ ", r"\s+")
+        return re.search(rf"\b{n}\s+Secretariat\b|\bSecretariat\s+of\s+(?:the\s+)?{n}\b|"
+                         rf"\b(?:[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?{n}\b",
+                         self.text) is not None
+
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
         items = sorted(items or ["\x00"], key=len, reverse=True)
@@ -165,7 +173,7 @@ class EventReader:
                 name = name[len(first.group()):].strip()
             if not name or (self.cues.cue_of(name) is None):
                 continue
-            if self.lex.organization(name) or (name.split()[-1].lower() not in self.cues.classes and
+            if self.lex.organization(name) or self._a_body(name) or (name.split()[-1].lower() not in self.cues.classes and
                                                not name.split()[-1].lower().rstrip("s") in self.cues.classes and
                                                " " not in name[cue[2]:].strip() and False):
                 continue
@@ -300,7 +308,7 @@ class EventReader:
         spans = [(a, b) for a, b in self._sentences if b <= e][-2:]
         for a, b in reversed(spans):
             m = re.match(r"\s*(?:The\s+)?([A-Z][\w\-']*(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w\-']*)*)"
-                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|\w+ed)\b|"
+                         r"(?:\s*\([A-Z]+\))?(?:\s+(?:has|have|had|is|was|were|are|also|recently|held|met|began|took|\w+ed)\b|"
                          r",\s+(?:at|in|during)\s+(?:its|their)\b)", self.text[a:b])
             if m:
                 from graph.extract.actor_phrases import canonical_org
@@ -474,6 +482,9 @@ class EventReader:
                 f.held = True
             subj_text = before[:v.start()]
             subj_text = re.sub(r"^\s*(?:In|During|On|At|By|Since|As of|Following)\s+[^,]{1,40},\s*", "", subj_text)
+            # "The GMG, chaired by UNICEF in 2010, organized …": the appositive is not the subject
+            subj_text = re.sub(r",\s+(?:(?:chaired|led|headed|coordinated|established|created|supported|funded|"
+                               r"hosted|represented)\s+by|which|who|whose)\b[^,;]{1,120},\s*$", " ", subj_text)
             subj_text = re.sub(r"(?:\s+(?:also|had|has|have|jointly|recently|then|further|successfully|was|were|is|"
                                r"are|will|would|to|planning|planned|plans|been|already|not|annually|regularly))+\s*$",
                                "", subj_text)

@@ -183,7 +183,8 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
             place_f = place_of.get(parent)  # a session is where its forum is
         if place_f:
             p = place_f.places[0]
-            country_ref = refs.country(p.iso3) if p.iso3 else None
+            # a country only the city dictionary knows ("New York" alone) is not one the text names
+            country_ref = refs.country(p.iso3) if p.iso3 and (not p.city or _names_country(p, document.text, reader.lex)) else None
             if country_ref:
                 mention(country_ref, "Country", p.country or p.iso3, ev(p.char_start, p.char_end))
             if p.city:
@@ -228,3 +229,15 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
             mention(sref, "EventSeries", series, ev(first.m.start, first.m.end), s_alias + acrs)
             out.relations.append(Relation(ref, "partOf", sref, sent(first)))
     return out
+
+
+def _names_country(place, text: str, lexicon) -> bool:
+    """The document writes the city's country somewhere ("Manila, the Philippines", a
+    participants list), not only the city: a country it never names is no actor of it."""
+    entry = next((c for c in lexicon.countries if c.iso3 == place.iso3), None)
+    names = {place.country or ""} | ({entry.name, *entry.aliases} if entry else set())
+    for n in names:
+        n = re.sub(r"\s*\(.*\)$", "", n).strip()
+        if n and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text):
+            return True
+    return False

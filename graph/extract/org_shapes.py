@@ -118,6 +118,9 @@ def infer_kind(name: str, parent_kind: str = "") -> str:
         return "UNEntity"
     if re.search(r"\bInter-?governmental\b", name, re.I):
         return "IntergovernmentalOrganization"
+    if parent_kind and head in UNIT_HEADS | {"Mission", "Delegation"} \
+            and not re.search(r"\bGovernments?\b|\bMinistry\b|\bMinistries\b|\bEmbassy\b|\bConsulate\b", name):
+        return parent_kind  # "IOM Mission": a unit is the kind of what it belongs to
     if re.search(r"\bGovernments?\b|\bMinistry\b|\bMinistries\b|\bAdministration\b|\bParliament\b|"
                  r"\bMission\b|\bEmbassy\b|\bConsulate\b", name):
         return "GovernmentBody"

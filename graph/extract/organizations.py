@@ -69,7 +69,8 @@ class OrgContext:
     def build(cls, text: str, lexicon: Lexicon) -> "OrgContext":
         ctx = cls(text, lexicon)
         for e in lexicon.organizations:
-            for n in (e.name, *e.aliases):
+            # an "acronym" written as two words ("UN Women") is matched like a name
+            for n in (e.name, *e.aliases, *(a for a in e.acronyms if " " in a.strip())):
                 ctx.index.add(n, e)
         ctx._collect_definitions()
         return ctx
@@ -367,6 +368,10 @@ def find_organizations(ctx: OrgContext, start: int = 0, end: int | None = None, 
     if countries is not None:
         hits += _government_hits(ctx, start, end, countries)
     kept = _non_overlapping(hits)
+    kept = [_portfolio_list(ctx, h, countries, end, kept) for h in kept]
+    kept = [_posted_office(ctx, h, countries, end) for h in kept]
+    if countries is not None:
+        kept = [_national_body(ctx, h, countries, end) for h in kept]
     names = {h.name for h in kept}
     return kept, [p for p in part_of if p.child in names and p.parent in names]
 
@@ -430,6 +435,11 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                     and words[left].start() not in known_at:
                 left -= 1
                 continue
+            if ptok == "in" and left - 2 >= 0 and words[left - 2].group()[:1].isupper() \
+                    and words[left - 2].group() not in STOP_LEFT and _topic_in(ctx, words, left - 1, stop=h) \
+                    and _tight(text, words, left - 1, participants):
+                left -= 1  # "Remittances in Conflict and Crisis | Consortium"
+                continue
             if not ptok[:1].isupper() or ptok in STOP_LEFT or (pbase in HEADS and pbase == ptok):
                 break
             if _camel_glued(ptok) or (ptok.isupper() and len(ptok) > 1 and ctx.acronym(ptok) is None):
@@ -439,7 +449,11 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             if words[left - 1].end() in long_ends or _in_complement(text, words, left - 1, participants):
                 break  # never reach into another organization's name
             if left - 2 >= 0 and words[left - 2].group() in ("of", "for", "on", "in") \
-                    and _tight(text, words, left - 1, participants):
+                    and _tight(text, words, left - 1, participants) \
+                    and not (words[left - 2].group() == "in" and left - 3 >= 0
+                             and words[left - 3].group()[:1].isupper()
+                             and words[left - 3].group() not in STOP_LEFT | HEADS
+                             and _topic_in(ctx, words, left - 2, stop=h)):
                 break  # "Professor of Sociology | Department of …": it closes the previous phrase
             left -= 1
         while left < h and words[left].group() in ("and", "&"):
@@ -464,11 +478,18 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
                         break  # "of Sociology | Princeton University"
                     last = j
                     j += 1
-                elif t in ("and", "&", "the", "of", "for", "on", "including") and j + 1 < len(words) \
+                elif (t in ("and", "&", "the", "of", "for", "on", "including")
+                      or (t == "in" and _topic_in(ctx, words, j))) and j + 1 < len(words) \
                         and words[j + 1].group()[:1].isupper() and _tight(text, words, j + 1, participants):
                     if t in ("and", "&") and _run_has_head(words, j + 1, text, participants, known_at):
                         break  # "Center for Migration Studies | and International Organization for …"
                     j += 1
+                elif t == "and" and j + 2 < len(words) and words[j + 1].group() == "the" \
+                        and words[j + 2].group()[:1].isupper() and _tight(text, words, j + 1, participants) \
+                        and _tight(text, words, j + 2, participants) \
+                        and not _run_has_head(words, j + 2, text, participants, known_at) \
+                        and words[j + 2].start() not in known_at:
+                    j += 2  # "Regional Office for Asia and the Pacific"
                 else:
                     break
             if last is None:
@@ -537,7 +558,10 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             parent = at_org
         d = ctx.canonical(name)
         listed = ctx.entry(name) is not None or fold(name) in ctx.known_names
-        kind = d.kind if listed else _national(ctx, name, infer_kind(name, parent.kind if parent else ""))
+        # "IOM Mission", "ESCAP Social Development Division": named with the parent's acronym
+        lead = ctx.acronym(ws[0]) if parent is None and len(ws) > 1 and is_acronym(ws[0]) else None
+        pkind = parent.kind if parent else lead.kind if lead else ""
+        kind = d.kind if listed else _national(ctx, name, infer_kind(name, pkind))
         par = d.parent or (parent.name if parent else "")
         out.append(OrgHit(s, e, name, d.name, kind, d.acronym if ctx.entry(name) else "", par, "shape"))
         if parent is not None:
@@ -581,6 +605,32 @@ def _romance_name(ctx: OrgContext, words: list[re.Match], h: int, participants: 
         else "GovernmentBody" if words[h].group().startswith(("Minist", "Secret", "Consejo", "Comis"))
         else "Foundation" if words[h].group().startswith("Fund") else "NonGovernmentalOrganization")
     return OrgHit(s, e, name, d.name, kind, "", d.parent, "shape")
+
+
+def _topic_in(ctx: OrgContext, words: list[re.Match], i: int, stop: int | None = None) -> bool:
+    """words[i] is an "in" inside a name ("… on Remittances in Conflict and Crisis"): what
+    follows is a capitalised topic, not a place ("Office in Geneva", "Institute in Arnor")."""
+    run: list[str] = []
+    j = i + 1
+    while j < (len(words) if stop is None else stop) and (words[j].group()[:1].isupper() or words[j].group() in ("and", "&")) \
+            and _tight(ctx.text, words, j, False):
+        run.append(words[j].group())
+        j += 1
+    caps = [w for w in run if w[:1].isupper()]
+    if not caps or any(w in HEADS or w in STOP_LEFT for w in caps):
+        return False
+    lex = ctx.lexicon
+    for n in range(1, len(run) + 1):
+        phrase = " ".join(run[:n])
+        if lex.country(phrase) or lex.city(phrase) or lex.country("the " + phrase):
+            return False
+    return not any(lex.country(w) or lex.city(w) or w in _REGION_WORDS for w in caps) and \
+        not re.match(r"(?:North|South|East|West|Central|Latin|Southern|Northern|Eastern|Western)\b", caps[0])
+
+
+# "… in Africa", "… in the Caribbean": a region after "in" is where, not part of the name
+_REGION_WORDS = frozenset("""Africa Asia Europe America Americas Caribbean Pacific Oceania Middle Arab
+Mediterranean Gulf Balkans Sahel Maghreb Mashreq Andes Andean Region Regions Subregion""".split())
 
 
 def _in_glossary(ctx: OrgContext, pos: int) -> bool:
@@ -680,6 +730,124 @@ def _government_hits(ctx: OrgContext, start: int, end: int, countries) -> list[O
             out.append(OrgHit(s, start + m.end(), m.group(), government_name(c.name), "GovernmentBody",
                               "", "", "government"))
     return out
+
+
+_NATIONAL_HEADS = frozenset({"Ministry", "Department"})
+
+
+_CAP_RUN = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
+_PORTFOLIOS = re.compile(rf",[ \t]+({_CAP_RUN})((?:,[ \t]+{_CAP_RUN})*),?[ \t]+and[ \t]+({_CAP_RUN})")
+
+
+_POSTED_HEADS = frozenset({"Mission", "Office", "Delegation", "Representation"})
+
+
+def _posted_office(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHit:
+    """ "the IOM Mission in Moldova", "the OSCE Mission to Moldova", "UNU Office in New York":
+    an organization's office is named by where it is posted (offices elsewhere are others)."""
+    words = WORD.findall(hit.name)
+    if hit.source != "shape" or not words or words[-1] not in _POSTED_HEADS or len(words) < 2:
+        return hit
+    m = re.match(r"[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?", ctx.text[hit.end:min(limit, hit.end + 12)])
+    if not m:
+        return hit
+    pos = hit.end + m.end()
+    place_end = None
+    c = countries.match_at(ctx.text, pos) if countries is not None else None
+    if c and c[1] <= limit:
+        place_end = c[1]
+    else:
+        city = re.match(r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2}", ctx.text[pos:limit])
+        while city:
+            if ctx.lexicon.city(city.group()):
+                place_end = pos + city.end()
+                break
+            shorter = city.group().rsplit(None, 1)
+            city = re.match(re.escape(shorter[0]), ctx.text[pos:limit]) if len(shorter) == 2 else None
+    if place_end is None:
+        return hit
+    from dataclasses import replace
+
+    surface = ctx.text[hit.start:place_end]
+    return replace(hit, end=place_end, surface=surface, name=" ".join(surface.split()))
+
+
+def _portfolio_list(ctx: OrgContext, hit: OrgHit, countries, limit: int, others: list[OrgHit]) -> OrgHit:
+    """ "Ministry of Labour, Industrial Relations and Employment": a ministry's portfolios
+    listed with commas belong to its name — unless an item is itself a body or a place."""
+    if hit.source not in ("shape", "definition") or not hit.name.split()[0] in _NATIONAL_HEADS \
+            or " of " not in hit.name or ctx.entry(hit.name) is not None or hit.surface != hit.name:
+        return hit
+    m = _PORTFOLIOS.match(ctx.text, hit.end, limit)
+    if not m:
+        return hit
+    items = [m.group(1), *[x.strip() for x in m.group(2).split(",") if x.strip()], m.group(3)]
+    for item in items:
+        words = item.split()
+        if any(w in HEADS for w in words) or len(words) > 3 or (countries and countries.match_at(item, 0)) \
+                or ctx.lexicon.city(item) or any(o.start == hit.end + m.start(1) - m.start() for o in others):
+            return hit
+    from dataclasses import replace
+
+    surface = ctx.text[hit.start:m.end()]
+    return replace(hit, end=m.end(), surface=surface, name=" ".join(surface.split()))
+
+
+def _national_body(ctx: OrgContext, hit: OrgHit, countries, limit: int) -> OrgHit:
+    """One name for a state's ministry however the text ties it to the state:
+    "Jordan's Ministry of Labour", "the Ministry of Labour in Jordan", "Jordanian Ministry of
+    Labour" and "Ministry of Labour of Jordan" are all "Ministry of Labour of Jordan"."""
+    if hit.source not in ("shape", "definition") or ctx.entry(hit.name) is not None:
+        return hit
+    text, name = ctx.text, hit.name
+    country = body = None
+    end = hit.end
+    m = re.match(r"^(.+?)['’]s\s+(.+)$", name)
+    if m and countries.match_at(m.group(1), 0) and countries.match_at(m.group(1), 0)[1] == len(m.group(1)):
+        country, body = countries.match_at(m.group(1), 0)[0], m.group(2)
+    if country is None:
+        first, _, rest = name.partition(" ")
+        if rest and countries.demonym(first) is not None:
+            country, body = countries.demonym(first), rest
+    if country is None:
+        m = re.match(r"^(.+)\s+of\s+(?:the\s+)?(.+)$", name)  # the last "of"
+        c = countries.match_at(m.group(2), 0) if m else None
+        if c and c[1] == len(m.group(2)):
+            country, body = c[0], m.group(1)
+    if country is None:
+        after = re.match(r"\s+(?:in|of)\s+(?:the\s+)?", text[hit.end:min(limit, hit.end + 12)])
+        if after and name.split()[0] in _NATIONAL_HEADS:
+            c = countries.match_at(text, hit.end + after.end())
+            if c and c[1] <= limit:
+                country, body, end = c[0], name, c[1]
+    if country is None and name.split()[0] in _NATIONAL_HEADS and not countries.find(name):
+        # "In Thailand, the ILO office supported the Ministry of Labour": the sentence's country
+        dot = text.rfind(". ", 0, hit.start)
+        start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, hit.start) + 1)
+        lead = re.match(r"\s*(?:In|Within)\s+(?:the\s+)?", text[start:hit.start])
+        c = countries.match_at(text, start + lead.end()) if lead else None
+        if c and re.match(r"\s*,", text[c[1]:c[1] + 3]):
+            country, body = c[0], name
+    if country is None or not body or body.split()[0] not in _NATIONAL_HEADS or head_of(WORD.findall(body)) not in _NATIONAL_HEADS:
+        return hit
+    from dataclasses import replace
+
+    return replace(hit, end=end, surface=text[hit.start:end], name=national_name(body, country.name),
+                   kind="GovernmentBody")
+
+
+def national_name(body: str, country: str) -> str:
+    """ "Ministry of Labour", "Jordan" -> "Ministry of Labour of Jordan" (UN usage of the article)."""
+    return f"{body} of {government_name(country)[len('Government of '):]}"
+
+
+def bare_national_body(ctx: OrgContext, hit: OrgHit, countries) -> bool:
+    """ "Ministry of Foreign Affairs", "Department of Labour": a state's body whose state the
+    name does not say (no dictionary entry, no country or demonym in it)."""
+    words = WORD.findall(hit.name)
+    return bool(words) and words[0] in _NATIONAL_HEADS and head_of(words) in _NATIONAL_HEADS \
+        and ctx.entry(hit.name) is None and not countries.find(hit.name) \
+        and not any(_is_demonym(ctx.lexicon, w) for w in words)
 
 
 _ARTICLE_START = re.compile(r"^(?:Republic|Democratic|United|Islamic|Kingdom|State|Federated|Lao|Syrian|"

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.extract.countries import CountryIndex
 from graph.extract.org_shapes import TITLE_NOUNS, head_of
-from graph.extract.organizations import OrgContext, OrgHit, _org_like, find_organizations, foreign_unit
+from graph.extract.organizations import (OrgContext, OrgHit, _org_like, bare_national_body, find_organizations,
+                                         foreign_unit, national_name)
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
 from graph.extract.persons import _trim_name
 from graph.lexicon import Lexicon
@@ -118,15 +119,40 @@ def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
                 anchors.append((m.start("hon"), s, e))
     anchors.sort()
     stack: list[OrgHit] = []
+    group_country: list = [None]  # the country heading the current group ("Fiji" above its delegates)
+    # lists grouped under country headings put the country line above the delegates, not
+    # below each one as a location: the line right before the first name says which layout
+    pre = _lines(text, s0, anchors[0][0]) if anchors else []
+    headed = bool(pre) and _whole_country(text, *pre[-1], countries) is not None
     bounds = [a[0] for a in anchors] + [e0]
-    _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries)
+    tops = _headings(text, s0, bounds[0] if anchors else e0, ctx, stack, result, countries, group_country)
+    groups: list[tuple[list[OrgHit], list[int]]] = [(tops, [])]
     for i, (hon_s, name_s, name_e) in enumerate(anchors):
         block_end = bounds[i + 1]
-        body_end = _tail_start(text, name_e, block_end, ctx, countries)
-        person = _person(text, hon_s, name_s, name_e, body_end, ctx, countries, stack, result)
+        body_end = _tail_start(text, name_e, block_end, ctx, countries, headed)
+        person = _person(text, hon_s, name_s, name_e, body_end, ctx, countries, stack, result,
+                         group_country[0], headed)
         result.people.append(person)
-        _headings(text, body_end, block_end, ctx, stack, result, countries)
+        groups[-1][1].append(len(result.people) - 1)
+        tops = _headings(text, body_end, block_end, ctx, stack, result, countries, group_country)
+        if tops:
+            groups.append((tops, []))
+    _pair_stacked_headings(result, groups)
     return result
+
+
+def _pair_stacked_headings(result: ParticipantsList, groups: list[tuple[list[OrgHit], list[int]]]) -> None:
+    """ "World Food Programme · UN-HABITAT · MR. A · MS. B": a PDF column read out of order
+    stacks two headings before their two bare names; the first name goes with the first."""
+    for heads, people in groups:
+        if len(heads) < 2 or len(people) != len(heads):
+            continue
+        ps = [result.people[i] for i in people]
+        if any(p.title or p.orgs != (heads[-1],) for p in ps):
+            continue
+        for i, head in zip(people, heads):
+            p = result.people[i]
+            result.people[i] = replace(p, orgs=(head,), org_evidence=((head.start, p.end),))
 
 
 def _trim_anchor(m: re.Match, ctx: OrgContext) -> tuple[int, int, int]:
@@ -168,12 +194,18 @@ def _is_heading(text: str, s: int, e: int, ctx: OrgContext, countries: CountryIn
     return ""
 
 
-def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, countries: CountryIndex) -> int:
+def _whole_country(text: str, s: int, e: int, countries: CountryIndex):
+    hits = list(countries.find(text, s, e, headings=True))
+    return hits[0].entry if len(hits) == 1 and hits[0].start == s and hits[0].end == e else None
+
+
+def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, countries: CountryIndex,
+                headed: bool = False) -> int:
     """Where a person's block ends and the next group's headings begin."""
     lines = _lines(text, name_end, block_end)
     cut = block_end
     for s, e in reversed(lines):
-        if _is_heading(text, s, e, ctx, countries):
+        if _is_heading(text, s, e, ctx, countries) or (headed and _whole_country(text, s, e, countries)):
             cut = s
             continue
         break
@@ -184,22 +216,35 @@ def _tail_start(text: str, name_end: int, block_end: int, ctx: OrgContext, count
         rest = text[last.end:cut]
         ls = last.end + len(rest) - len(rest.lstrip())
         le = last.end + len(rest.split("\n")[0].rstrip())
+        whole, _ = find_organizations(ctx, last.start, le, participants=True) if ls < le else ([], [])
+        if any(o.start == last.start and o.end >= le for o in whole):
+            return cut  # "Arnor Relief Agency": the country begins an organization's name
         if ls < le and "\n" not in text[last.end:ls] and _is_heading(text, ls, le, ctx, countries):
             return ls
     return cut
 
 
 def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
-              result: ParticipantsList, countries: CountryIndex) -> None:
+              result: ParticipantsList, countries: CountryIndex,
+              group_country: list | None = None) -> list[OrgHit]:
+    """Read the heading lines between two people; return the whole organizations headed here."""
     previous: OrgHit | None = None
+    tops: list[OrgHit] = []
+    group_country = group_country if group_country is not None else [None]
     for ls, le in _lines(text, s, e):
         kind = _is_heading(text, ls, le, ctx, countries)
         if kind == "category":
             stack.clear()
+            tops.clear()
             previous = None
+            group_country[0] = None
             continue
         if kind != "org":
+            whole = _whole_country(text, ls, le, countries)
+            if whole is not None:
+                group_country[0] = whole
             continue
+        group_country[0] = None
         hits, _ = find_organizations(ctx, ls, le, participants=True)
         if hits:
             org = hits[0]
@@ -216,7 +261,9 @@ def _headings(text: str, s: int, e: int, ctx: OrgContext, stack: list[OrgHit],
             stack.append(org)
         else:
             stack[:] = [org]
+            tops.append(org)
         previous = org
+    return tops
 
 
 _RANK = {**{h: 1 for h in ("Section", "Unit", "Branch", "Team")},
@@ -243,10 +290,13 @@ def _unit_like(org: OrgHit, parent: OrgHit | None, ctx: OrgContext) -> bool:
 
 
 def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx: OrgContext,
-            countries: CountryIndex, stack: list[OrgHit], result: ParticipantsList) -> Participant:
+            countries: CountryIndex, stack: list[OrgHit], result: ParticipantsList,
+            group_country=None, headed: bool = False) -> Participant:
     name = display(text[name_s:name_e])
     orgs, _ = find_organizations(ctx, name_e, body_end, participants=True)
-    places = countries.find(text, name_e, body_end, headings=True)
+    # a country inside an organization's name ("Statistical Institute of Jamaica") is no location
+    places = [p for p in countries.find(text, name_e, body_end, headings=True)
+              if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     # the location closes the block: ignore organizations found after the last country
     loc_start = body_end
     if places:
@@ -266,13 +316,18 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
         lines = _lines(text, body_start, title_end)
         if len(lines) >= 2 and len(text[lines[-1][0]:lines[-1][1]].split()) <= 3:
             title_end = lines[-1][0]
+    # "Chief of Mission, Canberra": the duty station after the title is a place, not the title
+    station = re.search(r",[ \t]*([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,2})[\s,]*$",
+                        text[body_start:title_end])
+    if station and (ctx.lexicon.city(station.group(1)) or countries.match_at(station.group(1), 0)):
+        title_end = body_start + station.start()
     raw = text[body_start:title_end]
     title = re.sub(r"\s+", " ", raw).strip(" ,;–-")
     title = re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", title)
     title_span = None
     if title and title[:1].isupper() and len(title.split()) <= 14 and not _only_places(title, countries):
         ts = body_start + raw.index(title.split()[0])
-        te = ts + len(re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", text[ts:title_end].rstrip(" ,;–-\n")))
+        te = ts + len(re.sub(r"\s+(?:of|for|to|at|in|with|and)$", "", text[ts:title_end].rstrip(" ,;–-\n\t")))
         title_span = (ts, te)
         title = re.sub(r"\s+", " ", text[ts:te])
     else:
@@ -282,6 +337,11 @@ def _person(text: str, hon_s: int, name_s: int, name_e: int, body_end: int, ctx:
     orgs = [o for i, o in enumerate(orgs)
             if not any(_rank(later, ctx) == 4 and foreign_unit(ctx, o.name, later.name)
                        for later in orgs[i + 1:])]
+    # "Ministry of Labour … Suva, Fiji": the state whose ministry it is, from the block or its group
+    country = group_country if headed else places[-1].entry if places else None
+    if orgs and country is not None and bare_national_body(ctx, orgs[-1], countries):
+        bare, named = orgs[-1].name, national_name(orgs[-1].name, country.name)
+        orgs = [replace(o, name=named, kind="GovernmentBody") if o.name == bare else o for o in orgs]
     for i, (child, parent) in enumerate(zip(orgs, orgs[1:])):
         if child.name != parent.name and _unit_like(child, parent, ctx):
             if ctx.entry(child.name) is None and child.kind != parent.kind:

@@ -61,13 +61,24 @@ def has_non_name_word(toks: list[str]) -> bool:
     return any(t in NOT_NAME for t in toks)
 
 
+_PLACE_SURNAMES = frozenset({"America", "Africa", "Asia", "Europe", "Europa", "Pacific", "Caribbean"})
+
+
 def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
-    """Cut a matched name before the first word that cannot be part of a name."""
-    for w in re.finditer(r"[^\s,]+", text[s:e]):
-        if w.group().rstrip(".,") in NOT_NAME:
+    """Cut a matched name before the first word that cannot be part of a name, and at a tab
+    (a table's next column: "Ms. Ann Lee<TAB>Director")."""
+    tab = text.find("\t", s, e)
+    if tab >= 0:
+        e = tab
+    words = list(re.finditer(r"[^\s,]+", text[s:e]))
+    for i, w in enumerate(words):
+        token = w.group().rstrip(".,")
+        if token in NOT_NAME:
+            if token in _PLACE_SURNAMES and i == len(words) - 1 == 1:
+                break  # "Mr. John Pacific": a place word as a surname, nothing after it
             e = s + w.start()
             break
-    return s, len(text[:e].rstrip(" ,\n"))
+    return s, len(text[:e].rstrip(" ,\n\t"))
 
 
 def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, limit: int) -> PersonHit:
@@ -76,7 +87,7 @@ def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, li
     m = re.match(r",\s+(?:the\s+|a\s+|an\s+)?", after)
     if m:
         ps = hit.end + m.end()
-        pe = _phrase_end(text, ps, limit)
+        pe = _portfolios_end(text, ps, _phrase_end(text, ps, limit), limit)
         title = _title_phrase(text, ps, pe, orgs)
         if title is not None:
             return _assign(hit, *title, rel_start=hit.start)
@@ -93,7 +104,8 @@ def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, li
         pe = floor + len(before.rstrip(", \n"))
         bound = max(before.rfind(". "), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
         clause_start = floor + bound + 1 if bound >= 0 else floor
-        for m in re.finditer(r"\b(?:the|a|an|its|his|her|their)\s+(?=[A-Z])", text[clause_start:pe]):
+        for m in re.finditer(r"\b(?:the|The|a|an|its|his|her|their|Its|His|Her|Their)\s+(?=[A-Z])",
+                             text[clause_start:pe]):
             ps = clause_start + m.end()
             title = _title_phrase(text, ps, pe, orgs)
             if title is not None:
@@ -111,6 +123,19 @@ def _replace(hit: PersonHit, **kw) -> PersonHit:
     from dataclasses import replace
 
     return replace(hit, **kw)
+
+
+_CAPS = r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*"
+_PORTFOLIOS = re.compile(rf",[ \t]+{_CAPS}(?:,[ \t]+{_CAPS})*,?[ \t]+and[ \t]+{_CAPS}(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAPS})*")
+
+
+def _portfolios_end(text: str, ps: int, pe: int, limit: int) -> int:
+    """ "Minister of Labour, Social Protection and Family of Arnor": a minister's portfolios
+    listed with commas are one title, not a title and an apposition."""
+    if not re.match(r"(?:Deputy\s+|Vice-)?Minister\s+(?:of|for)\s", text[ps:pe]):
+        return pe
+    m = _PORTFOLIOS.match(text, pe, limit)
+    return m.end() if m else pe
 
 
 def _phrase_end(text: str, ps: int, limit: int) -> int:
@@ -133,7 +158,11 @@ def _title_phrase(text: str, ps: int, pe: int, orgs: list[OrgHit]) -> tuple[str,
         phrase = text[ps:pe]
         words = phrase.split()
         first = words[0]
-    if first not in TITLE_WORDS or not any(w.strip(",") in TITLE_NOUNS for w in words[:4]):
+    # "Director of …", "Senior Policy Officer", "Regional Migration Specialist": a title noun
+    # within the first words, led by a title word or by capitalised modifiers of it
+    noun_at = next((i for i, w in enumerate(words[:4]) if w.strip(",") in TITLE_NOUNS), None)
+    if noun_at is None or (first not in TITLE_WORDS and not (
+            noun_at <= 2 and all(w[:1].isupper() and w.isalpha() for w in words[:noun_at]))):
         return None
     # keep the first of several roles: "Under-Secretary … and Chair of the Second Meeting …"
     m = re.search(r"\s+and\s+(?=(?:the\s+)?[A-Z][\w\-]*\b)", phrase)
@@ -150,6 +179,8 @@ def _title_phrase(text: str, ps: int, pe: int, orgs: list[OrgHit]) -> tuple[str,
                 tend = ps + lead.start()
             elif o.start > ps:
                 tend = o.start
+            elif o.end < pe and re.match(r"[ \t]+[A-Z]", text[o.end:pe]):
+                ps = o.end + len(text[o.end:pe]) - len(text[o.end:pe].lstrip())  # "the IOM Chief of Mission"
             break
     title = text[ps:tend].strip(" ,")
     tend = ps + len(text[ps:tend].rstrip(" ,"))
