@@ -20,6 +20,7 @@ FAMILIES: dict[str, str] = {
     "city": "place",
     "event": "event",
     "series": "series",
+    "project": "project",
     "resolution": "resolution",
     "provision": "resolution",  # provisions live below their resolution
     "instrument": "instrument",
@@ -39,6 +40,7 @@ CLASS_FAMILY: dict[str, str] = {
     **{c: "event" for c in ("Event", "Meeting", "Conference", "Forum", "Dialogue", "Workshop",
                              "Symposium")},
     "EventSeries": "series",
+    "Project": "project",
     "Resolution": "resolution",
     "Provision": "provision",
     **{c: "instrument" for c in ("Commitment", "Convention", "Declaration", "Agreement",
@@ -111,6 +113,10 @@ def city(name: str) -> str:
 
 def event(name: str) -> str:
     return ref("event", name)
+
+
+def project(name: str) -> str:
+    return ref("project", name)
 
 
 def series(name: str) -> str:

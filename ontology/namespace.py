@@ -46,6 +46,7 @@ class MIGKG(DefinedNamespace):
     Forum: URIRef
     Dialogue: URIRef
     Workshop: URIRef
+    Project: URIRef
     Symposium: URIRef
     EventSeries: URIRef
     # Classes: commitments

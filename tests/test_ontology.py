@@ -38,11 +38,11 @@ CONTRACT_CLASSES = sorted(set(CONTRACT_SUBCLASSES) | {c for cs in CONTRACT_SUBCL
 
 # property -> (domain classes, range classes); several classes mean owl:unionOf.
 CONTRACT_OBJECT_PROPERTIES: dict[str, tuple[set[str], set[str]]] = {
-    "organized": ({"Actor"}, {"Event"}),
+    "organized": ({"Actor"}, {"Event", "Project"}),
     "hosted": ({"Actor"}, {"Event"}),
     "chaired": ({"Actor"}, {"Event"}),
     "attended": ({"Actor"}, {"Event"}),
-    "heldIn": ({"Event"}, {"Place"}),
+    "heldIn": ({"Event", "Project"}, {"Place"}),
     "locatedIn": ({"Place", "Organization"}, {"Place"}),
     "memberOf": ({"Person"}, {"Organization"}),
     "partOf": ({"Organization", "Event"}, {"Organization", "Event", "EventSeries"}),

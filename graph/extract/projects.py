@@ -1,11 +1,10 @@
-"""Projects, programmes and initiatives, kept as Event nodes.
+"""Projects, programmes and initiatives, as Project nodes (not Events: nothing was held).
 
-The contract has no Project class; like an event, a project is organized by an agency
-and takes place in countries. So: its name ("The project of UN-INSTRAW on Gender and
+Like an event, a project is organized by an agency and runs in places. So: its name ("The project of UN-INSTRAW on Gender and
 Remittances: …", "the UNIFEM … Regional Programme on …", "launched a new initiative on
 …"), `organized` by the agency that runs it (the subject of "implementing", "launched",
 "will lead", or an agency named in the name itself), `heldIn` every country the text
-says it runs in, and status "held".
+says it runs in.
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from graph import refs
 from graph.extract.actor_index import ActorIndex
 from graph.extract.lexmatch import WORD
 from graph.extract.paper_headings import contributed_papers
-from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.model import Document, Evidence, Extraction, Mention, Relation
 
 
 _HEAD = r"(?:Programme|Program|Project|Initiative)"
@@ -46,9 +45,8 @@ def find_projects(document: Document, actors: ActorIndex, sentences: list[tuple[
         found = _project_names(text, actors, ss, se)
         if found:
             for name, ns, ne, aliases, organizers in found:
-                ref = refs.event(name)
-                out.mentions.append(Mention(ref, "Event", name, ev(ns, ne), aliases))
-                out.attributes.append(Attribute(ref, "status", Value("held"), ev(ss, se)))
+                ref = refs.project(name)
+                out.mentions.append(Mention(ref, "Project", name, ev(ns, ne), aliases))
                 for o in organizers:
                     out.mentions.append(o)
                     out.relations.append(Relation(o.ref, "organized", ref, ev(ss, se)))
@@ -69,10 +67,9 @@ def initiative_papers(document: Document, actors: ActorIndex, out: Extraction) -
     for title, s, e, quote, org in contributed_papers(text, actors):
         if not re.match(rf"{_HEAD}\s+(?:on|for|of|to)\s", title):
             continue
-        ref = refs.event(title)
-        out.mentions += [Mention(ref, "Event", title, Evidence(doc, s, e, text[s:e])), org]
+        ref = refs.project(title)
+        out.mentions += [Mention(ref, "Project", title, Evidence(doc, s, e, text[s:e])), org]
         qs, qe = quote
-        out.attributes.append(Attribute(ref, "status", Value("held"), Evidence(doc, qs, qe, text[qs:qe])))
         out.relations.append(Relation(org.ref, "organized", ref, Evidence(doc, qs, qe, text[qs:qe])))
 
 
