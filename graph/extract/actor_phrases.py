@@ -212,7 +212,6 @@ def parse_actors(text: str, start: int, end: int, ctx: ActorContext) -> list[Act
         pos = m.end()
     items.append((pos, len(phrase)))
     items = [piece for s, e in items for piece in _split_and(phrase, s, e, ctx)]
-    after_person = False
     for s, e in items:
         raw = phrase[s:e]
         lead = _LEAD.match(raw)
@@ -232,7 +231,6 @@ def parse_actors(text: str, start: int, end: int, ctx: ActorContext) -> list[Act
         if pm:
             name = person_name(pm.group("name"))
             out.append(ActorRef(refs.person(name), "Person", name, start + s, start + e, (pm.group("name"),)))
-            after_person = True
         elif TITLE_WORDS.match(raw_s) and not raw_s.startswith("Government"):
             continue  # an appositive title: "Mr. X, Director of Y" or "the Chair, Mr. X"
         elif not raw_s[0].isupper():
@@ -248,7 +246,6 @@ def parse_actors(text: str, start: int, end: int, ctx: ActorContext) -> list[Act
                 if org:
                     out.append(ActorRef(refs.org(org[0]), org[1], org[0], start + s, start + e,
                                         tuple(a for a in (raw_s, *org[2]) if a != org[0])))
-            after_person = False
         if stop:
             break
     return out

@@ -18,7 +18,6 @@ date when given), without edges.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from graph import refs
 from graph.extract import commitment_data
@@ -85,7 +84,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
 
 def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: dict, issuers) -> None:
-    text = out.view
     if block.symbol is not None:
         symbol = block.symbol.value
         span = (block.symbol.start, block.symbol.end)
