@@ -11,9 +11,8 @@ from collections.abc import Sequence
 import networkx as nx
 
 from graph.model import Document
+from graph.refs import DEFAULT_BASE
 from graph.resolve import Resolved
-
-DEFAULT_BASE = "https://w3id.org/migkg/id/"
 
 KnowledgeGraph = nx.MultiDiGraph
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+DEFAULT_BASE = "https://w3id.org/migkg/id/"
+
 # family -> IRI path segment
 FAMILIES: dict[str, str] = {
     "org": "organization",

@@ -20,7 +20,7 @@ from graph.errors import InputError, QueryError
 from migkg.sparqlcheck import check_read_only
 
 ONTOLOGY_NS = "https://w3id.org/migkg/ontology#"
-DEFAULT_BASE = "https://w3id.org/migkg/id/"
+from graph.refs import DEFAULT_BASE  # noqa: E402  (one default for build and serve)
 
 # Well-known prefixes, always bound; the graph's own header wins on conflicts.
 STANDARD_PREFIXES: dict[str, str] = {

@@ -20,9 +20,18 @@ from typing import Any
 from graph import refs
 from graph.extract import commitment_data, pledges
 from graph.extract.loose import layout_view
+from graph.extract.sentences import clause_around
 from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_YEAR, YEAR, datatype, iso
 from graph.lexicon import Lexicon
-from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.model import (
+    Attribute,
+    Document,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    Value,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,15 +210,7 @@ def _acronyms(inst: InstrumentMention) -> tuple[str, ...]:
     return tuple(a for a in inst.aliases if re.fullmatch(r"[A-Z][A-Za-z]{1,9}", a) and any(c.isupper() for c in a[1:]))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-•A-Z(\"“])|\n\s*\n")
 
-
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    return start, (m.start() if m else len(text))
 
 
 _COUNT = re.compile(r"\b(?:had|has|have)?[ \t]*(?:been[ \t]+)?ratified[ \t]+by[ \t]+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[ \t]+"
@@ -227,7 +228,7 @@ def _ratification_counts(text: str, found: list[InstrumentMention], x: Extractio
         n = int(raw) if raw.isdigit() else _WORDS.get(raw.lower())
         if n is None:
             continue
-        s, e = _sentence(text, m.start())
+        s, e = clause_around(text, m.start())
         inst = _antecedent(text, found, s, m.start())
         if inst is None:
             continue
@@ -320,7 +321,7 @@ def _planned(text: str, found: list[InstrumentMention], lexicon: Lexicon, x: Ext
         if not head:
             continue
         h_start, h_end = m.end(), m.end() + head.end()
-        s, e = _sentence(text, m.start())
+        s, e = clause_around(text, m.start())
         subj = re.sub(r"^(?:Lastly|Finally|Moreover|In addition|Furthermore|Also),?[ \t]+", "",
                       " ".join(text[s:m.start()].split()))
         subj = re.sub(r"[ \t]+(?:are|is|were|was|have[ \t]+been|has[ \t]+been)$", "", subj)

@@ -18,10 +18,9 @@ import re
 
 from graph import refs
 from graph.extract.loose import layout_view
+from graph.extract.sentences import clause_around
 from graph.lexicon import Lexicon
 from graph.model import Document, Evidence, Extraction, Mention, Relation
-
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-•A-Z(\"“])|\n\s*\n")
 
 _NAMED_PLEDGE = re.compile(
     r"\b(?:(?:publicly|formally|jointly|firmly)[ \t]+)?(?:committed|pledged|undertook)[ \t]+"
@@ -82,7 +81,7 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         obj = " ".join(m.group("obj").split())
         if len(obj.split()) < 2:
             continue
-        s, _ = _sentence(text, m.start())
+        s, _ = clause_around(text, m.start())
         subjects = clause_subjects(text, s, m.start(), lexicon)
         if subjects:
             named_at.add(m.start())
@@ -90,14 +89,14 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
     for m in _ACTION_PLEDGE.finditer(text):
         if m.start() in named_at:
             continue
-        s, _ = _sentence(text, m.start())
+        s, _ = clause_around(text, m.start())
         start, end, label = _action(text, m.start("obj"), m.end("obj"), instruments, s)
         subjects = clause_subjects(text, s, m.start(), lexicon)
         if subjects and label:
             pledge(label, start, end, subjects, m.start(), end)
     by_start = {i.start: i for i in instruments}
     for m in _COMMITMENT_TO.finditer(text):
-        s, _ = _sentence(text, m.start())
+        s, _ = clause_around(text, m.start())
         subjects = clause_subjects(text, s, m.start(), lexicon)
         named = by_start.get(m.start("obj"))
         if subjects and named is not None:  # a commitment to a text already named as an instrument
@@ -107,7 +106,7 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         elif subjects:
             pledge(" ".join(m.group("obj").split()), m.start("obj"), m.end("obj"), subjects, m.start(), m.end())
     for m in _WITH_COMMITMENT.finditer(text):
-        s, _ = _sentence(text, m.start())
+        s, _ = clause_around(text, m.start())
         start, end, label = _action(text, m.start("obj"), m.end("obj"), instruments, s)
         subj = _actor(text, m.start("subj"), m.end("subj"), lexicon)
         if subj and label:
@@ -131,20 +130,13 @@ def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
         inst = starts.get(m.end())
         if inst is None:
             continue
-        s, _ = _sentence(text, m.start())
+        s, _ = clause_around(text, m.start())
         for ref, cls, label, a, b in clause_subjects(text, s, m.start(), lexicon):
             if ref != inst.ref:
                 actor(ref, cls, label, a, b)
                 x.relations.append(Relation(ref, "adopted", inst.ref, ev(a, inst.end)))
     return x
 
-
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 1500), pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    return start, (m.start() if m else len(text))
 
 
 def _action(text: str, start: int, end: int, instruments: list, sentence_start: int) -> tuple[int, int, str]:
