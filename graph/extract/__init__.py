@@ -15,10 +15,11 @@ Extractor = Callable[[Document, Lexicon], Extraction]
 
 def registry() -> dict[str, Extractor]:
     """Name -> extractor, in the order they run (the order does not change the result)."""
-    from graph.extract import actors, events, instruments, participants, partnerships, publications, resolutions
+    from graph.extract import events, instruments, participants, partnerships, publications, resolutions
+    from graph.extract.actor_index import actor_extraction
 
     return {
-        "actors": actors.extract,
+        "actors": actor_extraction,  # the actors extractor, shared with extractors that relate actors
         "participants": participants.extract,
         "events": events.extract,
         "resolutions": resolutions.extract,

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from graph.lexicon import Lexicon
-from graph.model import Document, Mention
+from graph.model import Document, Extraction, Mention
 
 ACTOR_CLASSES = frozenset({
     "Organization", "UNEntity", "IntergovernmentalOrganization", "NonGovernmentalOrganization",
@@ -45,10 +45,23 @@ class _Same:
 
 
 @lru_cache(maxsize=4)
-def _mentions(document: Document, lexicon: _Same) -> tuple[Mention, ...]:
+def _actor_extraction(document: Document, lexicon: _Same) -> Extraction:
     from graph.extract import actors
 
-    found = [m for m in actors.extract(document, lexicon.obj).mentions if m.cls in ACTOR_CLASSES]
+    return actors.extract(document, lexicon.obj)
+
+
+def actor_extraction(document: Document, lexicon: Lexicon) -> Extraction:
+    """The actors extractor's result for a document, computed once however many extractors ask.
+
+    The registry's "actors" entry and every ActorIndex share it; callers must not mutate it.
+    """
+    return _actor_extraction(document, _Same(lexicon))
+
+
+@lru_cache(maxsize=4)
+def _mentions(document: Document, lexicon: _Same) -> tuple[Mention, ...]:
+    found = [m for m in _actor_extraction(document, lexicon).mentions if m.cls in ACTOR_CLASSES]
     # longest first, then drop any mention inside another ("Mauritius" in "Government of Mauritius")
     found.sort(key=lambda m: (m.evidence.start, -(m.evidence.end - m.evidence.start)))
     kept: list[Mention] = []
