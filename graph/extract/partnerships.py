@@ -16,6 +16,7 @@ import re
 
 from graph.extract.actor_index import ActorIndex
 from graph.extract.projects import find_projects, initiative_papers
+from graph.extract.seats import find_seats
 from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Document, Evidence, Extraction, Mention, Relation
@@ -71,6 +72,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             for f in funders:
                 tie(subj, "fundedBy", f, ss, se)
     find_projects(document, actors, sentences, out)
+    find_seats(document, lexicon, actors, sentences, out)
     initiative_papers(document, actors, out)
     return out
 
