@@ -62,16 +62,21 @@ def find_seats(document, lexicon: Lexicon, actors: ActorIndex, sentences: list[t
                         place = None
             if place is None:
                 continue
+            # "in Florence, Italy": the organization sits in the city and, as the text says, in the country
+            named_country = place.iso3 and (not place.city or "," in place.quote)
+            targets = []
             if place.city:
-                target, cls, label = refs.city(place.city), "City", place.city
-            elif place.iso3:
-                target, cls, label = refs.country(place.iso3), "Country", place.country or place.iso3
-            else:
-                continue
-            if (m.ref, target) in done:
-                continue
-            done.add((m.ref, target))
+                targets.append((refs.city(place.city), "City", place.city))
+            if named_country:
+                targets.append((refs.country(place.iso3), "Country", place.country or place.iso3))
             ev = Evidence(document.doc_id, ss, se, text[ss:se])
-            out.mentions += [m, Mention(target, cls, label,
-                                        Evidence(document.doc_id, place.char_start, place.char_end, place.quote))]
-            out.relations.append(Relation(m.ref, "locatedIn", target, ev))
+            where = Evidence(document.doc_id, place.char_start, place.char_end, place.quote)
+            for target, cls, label in targets:
+                if (m.ref, target) in done:
+                    continue
+                done.add((m.ref, target))
+                out.mentions += [m, Mention(target, cls, label, where)]
+                out.relations.append(Relation(m.ref, "locatedIn", target, ev))
+            if place.city and named_country and (targets[0][0], targets[1][0]) not in done:
+                done.add((targets[0][0], targets[1][0]))
+                out.relations.append(Relation(targets[0][0], "locatedIn", targets[1][0], where))
