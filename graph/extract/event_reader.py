@@ -46,6 +46,7 @@ class Found:
     series: str = ""  # resolved series key
     cluster: int = -1
     extra_subject: list = field(default_factory=list)  # actors of the previous verb in the sentence
+    extra_prop: str = ""  # and the role that verb gave them
 
 
 def cue_pattern(cue: str) -> str:
@@ -73,6 +74,7 @@ class EventReader:
         verbs = sorted(((p, v) for p, vs in (self.data.get("role_verbs") or {}).items() for v in vs),
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
+        self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
         self._sentences = split_sentences(document.text)
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
@@ -302,6 +304,17 @@ class EventReader:
             return []
         return parse_actors(self.text, line_start + m.start("org"), line_start + m.end("org"), self.actors)[:1]
 
+    def sentence_subject(self, s: int, limit: int) -> list[ActorRef]:
+        """The actors a sentence opens with, up to its first lower-case word ("- (f) The Arnor Office
+        (AO) contributed … through participation in …" -> Arnor Office); [] when it opens otherwise."""
+        head = re.match(r"\s*(?:[-\u2022*]\s*)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:(?:In|During|On|At|Since|By)\s+[^,]{1,40},\s*)?"
+                        r"(?:[Tt]he\s+)?", self.text[s:limit])
+        a = s + head.end()
+        stop = re.search(r"\s(?!(?:of|for|on|and|the|de|des|in|to)\b)[a-z]", self.text[a:limit])
+        if not stop or not self.text[a:a + 1].isupper():
+            return []
+        return parse_actors(self.text, a, a + stop.start(), self.actors)[:2]
+
     def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
         """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
         Committee (IASC) has recently begun …" -> "Inter-Agency Standing Committee"."""
@@ -471,7 +484,7 @@ class EventReader:
                     f.roles.append(("chaired", a))
         for prop, verb in self.verbs:
             verb_re = re.escape(verb).replace("\\ ", r"\s+")
-            v = re.search(rf"\b{verb_re}\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
+            v = re.search(rf"\b(?i:{verb_re})\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
             if not v:
                 continue
             if prop == "organized" and verb == "held" and re.search(r"\b(?:was|were|been|be|is|are)\s+held", before):
@@ -501,9 +514,20 @@ class EventReader:
             actors = parse_actors(text, offset + cut, offset + len(subj_text), self.actors)
             if not actors and re.search(r"\band\s*$", subj_text):
                 actors = list(f.extra_subject)
+            if not actors and verb.lower() in self.nominal_verbs:
+                actors = self.sentence_subject(f.sent[0], m.start)
             for a in actors:
                 f.roles.append((prop, a))
                 if prop == "opened":
                     f.roles.append(("attended", a))
             f.m.extra["subject"] = actors
+            f.m.extra["subject_prop"] = prop
             break
+        else:
+            # "IOM took part in the Workshop on X and the Seminar on Y": a second object of the same verb
+            if f.extra_prop and f.extra_subject and re.fullmatch(r"\s*,?\s*(?:and|as well as|or)\s+(?:(?:in|at)\s+)?"
+                                                               r"(?:(?:a|an|the)\s+)?", before):
+                for a in f.extra_subject:
+                    f.roles.append((f.extra_prop, a))
+                f.m.extra["subject"] = list(f.extra_subject)
+                f.m.extra["subject_prop"] = f.extra_prop
