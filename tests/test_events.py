@@ -253,3 +253,15 @@ def test_an_organization_as_chair_of_an_event_chaired_it(lexicon):
 def test_contributing_to_a_report_is_not_attendance(lexicon):
     x = run("The AAA contributed to the report of the Conference on Arnorian Migration held in Annuminas.", lexicon)
     assert _labelled(x, "attended") == set()
+
+
+def test_two_coordinated_event_names_are_two_events(lexicon):
+    x = run("IOM took part in the Workshop on Border Data and the Seminar on Labour Mobility in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("International Organization for Migration", "Workshop on Border Data"),
+                                        ("International Organization for Migration", "Seminar on Labour Mobility")}
+
+
+def test_a_name_with_and_but_no_second_event_word_stays_one(lexicon):
+    x = run("IOM took part in the Conference on Border Data and Labour Mobility in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("International Organization for Migration",
+                                         "Conference on Border Data and Labour Mobility")}

@@ -74,6 +74,7 @@ class EventReader:
         verbs = sorted(((p, v) for p, vs in (self.data.get("role_verbs") or {}).items() for v in vs),
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
+        self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
         self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
         self._sentences = split_sentences(document.text)
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
@@ -123,7 +124,7 @@ class EventReader:
             mention.extra["surface"] = m.group()
             of = re.match(r"\s+of\s+(?:the\s+)?", view[cue_end:e])
             if of:
-                spans = named_spans(view, cue_end + of.end(), e, self._is_place)
+                spans = named_spans(view, cue_end + of.end(), e, self._is_place, self.cue_words)
                 if spans and spans[0][0] == cue_end + of.end():
                     ns, ne, acr = spans[0]
                     mention.name = view[ns:ne] if self.text[ns:ne].isupper() and len(self.text[ns:ne]) > 6 else self.text[ns:ne]
@@ -146,7 +147,7 @@ class EventReader:
                 mention.extra["adj"] = m.group("adj")
             out.append(mention)
         # capitalized names with a cue word
-        for ns, ne, acr in named_spans(view, s, e, self._is_place):
+        for ns, ne, acr in named_spans(view, s, e, self._is_place, self.cue_words):
             if any(o.start <= ns < o.end for o in out):
                 continue
             phrase = view[ns:ne]
@@ -265,7 +266,8 @@ class EventReader:
             if det == "the":
                 if not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", view[ce:e]):
                     continue  # anaphor, handled below
-                spans = named_spans(view, ce + re.match(r"\s+of\s+(?:the\s+)?", view[ce:e]).end(), e, self._is_place)
+                spans = named_spans(view, ce + re.match(r"\s+of\s+(?:the\s+)?", view[ce:e]).end(), e, self._is_place,
+                                    self.cue_words)
                 if spans:
                     tail_text = view[ce:spans[0][1]]
             label = (adj + " " if adj else "") + view[cs:ce] + tail_text
