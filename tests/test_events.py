@@ -265,3 +265,18 @@ def test_a_name_with_and_but_no_second_event_word_stays_one(lexicon):
     x = run("IOM took part in the Conference on Border Data and Labour Mobility in Annuminas.", lexicon)
     assert _labelled(x, "attended") == {("International Organization for Migration",
                                          "Conference on Border Data and Labour Mobility")}
+
+
+def test_verb_first_list_items_take_the_subject_of_the_list_intro(lexicon):
+    x = run("In the area of governance, the Agency for Arnorian Affairs undertook the following:\n\n"
+            "- Organized a Workshop on Border Data in Annuminas in May 2008.\n"
+            "- Supported the Forum on Arnor by: (a) participating in the Conference on Arnorian Migration "
+            "in Minas Tirith, and (b) moderating the session on the Seminar on Labour Mobility in Annuminas.\n", lexicon)
+    assert _labelled(x, "organized") == {("Agency for Arnorian Affairs", "Workshop on Border Data")}
+    assert ("Agency for Arnorian Affairs", "Conference on Arnorian Migration") in _labelled(x, "attended")
+    assert ("Agency for Arnorian Affairs", "Seminar on Labour Mobility") in _labelled(x, "attended")
+
+
+def test_verb_first_lines_without_a_list_intro_have_no_subject(lexicon):
+    x = run("Recent activities.\n\n- Organized a Workshop on Border Data in Annuminas in May 2008.\n", lexicon)
+    assert _labelled(x, "organized") == set()

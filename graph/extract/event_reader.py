@@ -29,6 +29,10 @@ _IT = re.compile(r"\b(?:It|it)(?=\s+(?:was|had been|has been|is|will be)\s+(?:jo
 _ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|their)\b)[a-z][\w'\u2019\-]*\s+){0,4}?"
 
 
+# Parts of an event: "a session at the Forum", "the panel on the Civil Society Day".
+_PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+events?|segments?|plenar(?:y|ies))"
+
+
 @dataclass(slots=True)
 class Found:
     """A mention plus what its clause says about the event."""
@@ -157,6 +161,10 @@ class EventReader:
                                          "Recalling", "Noting", "Taking", "Decides", "Recalls", "Notes", "Both"):
                 ns = view.index(words[1], ns + len(words[0])) if len(words) > 1 else ne
                 words = words[1:]
+            # a list item that opens with its verb: "- Organized a Workshop on …"
+            if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]) and words[1] in ("a", "an", "the"):
+                ns = view.index(words[2], ns + len(words[0]) + len(words[1]) + 1)
+                words = words[2:]
             if not words:
                 continue
             cue = self.cues.cue_of(view[ns:ne])
@@ -313,9 +321,30 @@ class EventReader:
                         r"(?:[Tt]he\s+)?", self.text[s:limit])
         a = s + head.end()
         stop = re.search(r"\s(?!(?:of|for|on|and|the|de|des|in|to)\b)[a-z]", self.text[a:limit])
-        if not stop or not self.text[a:a + 1].isupper():
-            return []
+        if not stop or not self.text[a:a + 1].isupper() or re.match(r"[A-Z][a-z]+(?:ed|ing)\s+(?:a|an|the)\b", self.text[a:limit]):
+            return []  # "- Supported the Forum …": the item opens with its verb, not with an actor
         return parse_actors(self.text, a, a + stop.start(), self.actors)[:2]
+
+    def list_owner(self, pos: int) -> list[ActorRef]:
+        """Who does what a list item says when the item opens with its verb: the subject of the
+        line that introduces the list ("In 2008, the Arnor Office undertook the following:" then
+        "- Organized a workshop …", "- (c) participating in the Forum …")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not re.match(r"[ \t]*(?:[-\u2022*][ \t]*|\(?[a-z0-9]{1,3}\)[ \t]*)", self.text[line_start:pos + 1]):
+            return []
+        end = line_start - 1
+        for _ in range(40):
+            if end <= 0:
+                return []
+            start = self.text.rfind("\n", 0, end) + 1
+            line = self.text[start:end]
+            if not line.strip() or re.match(r"[ \t]*(?:[-\u2022*]|\(?[a-z0-9]{1,3}\))", line):
+                end = start - 1
+                continue
+            if not line.rstrip().endswith(":"):
+                return []
+            return self.sentence_subject(start, end)
+        return []
 
     def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
         """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
@@ -487,6 +516,13 @@ class EventReader:
         for prop, verb in self.verbs:
             verb_re = re.escape(verb).replace("\\ ", r"\s+")
             v = re.search(rf"\b(?i:{verb_re})\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
+            if not v and prop in ("chaired", "attended"):
+                # "moderating the session on the Civil Society Day", "chaired a panel at the Forum":
+                # whoever chairs or joins a part of an event attends the event
+                v = re.search(rf"\b(?i:{verb_re})\s+(?:a|an|the|one)\s+(?:[a-z\-]+\s+)?{_PART}\s+"
+                              rf"(?:on|at|of|during|in)\s+(?:the\s+)?(?:{_ADJ})?$", before)
+                if v:
+                    prop = "attended"
             if not v:
                 continue
             if prop == "organized" and verb == "held" and re.search(r"\b(?:was|were|been|be|is|are)\s+held", before):
@@ -518,6 +554,8 @@ class EventReader:
                 actors = list(f.extra_subject)
             if not actors and verb.lower() in self.nominal_verbs:
                 actors = self.sentence_subject(f.sent[0], m.start)
+            if not actors and not re.search(r"[A-Za-z]", subj_text if verb.lower() not in self.nominal_verbs else ""):
+                actors = self.list_owner(m.start)
             for a in actors:
                 f.roles.append((prop, a))
                 if prop == "opened":
