@@ -190,3 +190,8 @@ def test_no_seat_from_activities_in_a_country_or_an_event_venue():
     _, x = run("The Arnor Migration Office in Gondor trained border guards. "
                "A workshop was organized by the Gondor Institute for Migration Studies in Minas Tirith, Gondor.")
     assert rels(x, "locatedIn") == set()
+
+
+def test_seat_in_brackets_after_an_institute():
+    _, x = run("Researchers of the Gondor Institute for Migration Studies (Minas Tirith, Gondor) met officials.")
+    assert ("Gondor Institute for Migration Studies", "Minas Tirith") in rels(x, "locatedIn")
