@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from graph.extract.actor_index import ActorIndex
+from graph.extract.joined_sentences import joined_sentences
 from graph.extract.projects import find_projects, initiative_papers
 from graph.extract.seats import find_seats
-from graph.extract.joined_sentences import joined_sentences
 from graph.lexicon import Lexicon
 from graph.model import Document, Evidence, Extraction, Mention, Relation
 
