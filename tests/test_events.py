@@ -216,3 +216,67 @@ def test_venue_in_brackets_and_a_fronted_day(lexicon):
     (ev,) = event_refs(x)
     assert attrs(x, ev)["startDate"] == "2007-10-04"
     assert (refs.org("Government of Gondor"), ev) in rels(x, "hosted")
+
+
+def _labelled(x, prop):
+    lab = {m.ref: m.label for m in x.mentions}
+    return {(lab[s], lab[o]) for s, o in rels(x, prop)}
+
+
+@pytest.mark.parametrize("phrase", ["was represented at", "made a presentation at", "served as Rapporteur for",
+                                    "contributed to", "took part in"])
+def test_participation_verbs_make_the_subject_an_attendee(lexicon, phrase):
+    x = run(f"The Agency for Arnorian Affairs {phrase} the Conference on Arnorian Migration in Minas Tirith.", lexicon)
+    assert _labelled(x, "attended") == {("Agency for Arnorian Affairs", "Conference on Arnorian Migration")}
+
+
+def test_nominal_participation_takes_the_sentence_subject(lexicon):
+    x = run("- (c) The Agency for Arnorian Affairs (AAA) helped to draft the report through active participation in "
+            "the Expert Group Meeting on Border Data organized by IOM in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("Agency for Arnorian Affairs", "Expert Group Meeting on Border Data")}
+    assert _labelled(x, "organized") == {("International Organization for Migration", "Expert Group Meeting on Border Data")}
+
+
+def test_second_object_of_a_participation_verb_is_attended_too(lexicon):
+    x = run("IOM took part in the Workshop on Border Data, and the Seminar on Labour Mobility in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("International Organization for Migration", "Workshop on Border Data"),
+                                        ("International Organization for Migration", "Seminar on Labour Mobility")}
+
+
+def test_an_organization_as_chair_of_an_event_chaired_it(lexicon):
+    x = run("The AAA, as Chair of the Conference on Arnorian Migration, reported on its outcome. "
+            "IOM co-chaired the Workshop on Border Data in Annuminas.", lexicon)
+    assert _labelled(x, "chaired") == {("Agency for Arnorian Affairs", "Conference on Arnorian Migration"),
+                                       ("International Organization for Migration", "Workshop on Border Data")}
+
+
+def test_contributing_to_a_report_is_not_attendance(lexicon):
+    x = run("The AAA contributed to the report of the Conference on Arnorian Migration held in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == set()
+
+
+def test_two_coordinated_event_names_are_two_events(lexicon):
+    x = run("IOM took part in the Workshop on Border Data and the Seminar on Labour Mobility in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("International Organization for Migration", "Workshop on Border Data"),
+                                        ("International Organization for Migration", "Seminar on Labour Mobility")}
+
+
+def test_a_name_with_and_but_no_second_event_word_stays_one(lexicon):
+    x = run("IOM took part in the Conference on Border Data and Labour Mobility in Annuminas.", lexicon)
+    assert _labelled(x, "attended") == {("International Organization for Migration",
+                                         "Conference on Border Data and Labour Mobility")}
+
+
+def test_verb_first_list_items_take_the_subject_of_the_list_intro(lexicon):
+    x = run("In the area of governance, the Agency for Arnorian Affairs undertook the following:\n\n"
+            "- Organized a Workshop on Border Data in Annuminas in May 2008.\n"
+            "- Supported the Forum on Arnor by: (a) participating in the Conference on Arnorian Migration "
+            "in Minas Tirith, and (b) moderating the session on the Seminar on Labour Mobility in Annuminas.\n", lexicon)
+    assert _labelled(x, "organized") == {("Agency for Arnorian Affairs", "Workshop on Border Data")}
+    assert ("Agency for Arnorian Affairs", "Conference on Arnorian Migration") in _labelled(x, "attended")
+    assert ("Agency for Arnorian Affairs", "Seminar on Labour Mobility") in _labelled(x, "attended")
+
+
+def test_verb_first_lines_without_a_list_intro_have_no_subject(lexicon):
+    x = run("Recent activities.\n\n- Organized a Workshop on Border Data in Annuminas in May 2008.\n", lexicon)
+    assert _labelled(x, "organized") == set()

@@ -171,3 +171,27 @@ def test_event_co_organized_with_partners_gives_partners_of_its_organizer():
     _, x = run("GIMS coorganized a conference on rivers in Annuminas. The meeting was coorganized with the Arnor "
                "Migration Office and other organizations, such as the Rohan Refugee Council.\n")
     assert rels(x, "partneredWith") == {(GIMS.name, AMO.name), (GIMS.name, RRC.name)}
+
+
+def test_seat_of_an_institute_named_with_its_city():
+    _, x = run("The Gondor Institute for Migration Studies (GIMS) in Minas Tirith, Gondor, is studying return.")
+    assert rels(x, "locatedIn") == {("Gondor Institute for Migration Studies", "Minas Tirith"),
+                                    ("Gondor Institute for Migration Studies", "Gondor"), ("Minas Tirith", "Gondor")}
+
+
+def test_seat_said_with_based_or_headquartered_in():
+    _, x = run("The Rohan Refugee Council, based in Edoras, Gondor, assists migrants. "
+               "The Arnor Migration Office (AMO) is headquartered in Arnor.")
+    assert rels(x, "locatedIn") == {("Rohan Refugee Council", "Edoras"), ("Rohan Refugee Council", "Gondor"),
+                                    ("Edoras", "Gondor"), ("Arnor Migration Office", "Republic of Arnor")}
+
+
+def test_no_seat_from_activities_in_a_country_or_an_event_venue():
+    _, x = run("The Arnor Migration Office in Gondor trained border guards. "
+               "A workshop was organized by the Gondor Institute for Migration Studies in Minas Tirith, Gondor.")
+    assert rels(x, "locatedIn") == set()
+
+
+def test_seat_in_brackets_after_an_institute():
+    _, x = run("Researchers of the Gondor Institute for Migration Studies (Minas Tirith, Gondor) met officials.")
+    assert ("Gondor Institute for Migration Studies", "Minas Tirith") in rels(x, "locatedIn")

@@ -129,8 +129,11 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or bool(re.fullmatch(r"\d+(?:\.\d+)+", tok))
 
 
-def named_spans(view: str, start: int, end: int, stop_at_place) -> list[tuple[int, int, str]]:
-    """Maximal capitalized name spans in view[start:end]: (start, end, acronym in brackets after it)."""
+def named_spans(view: str, start: int, end: int, stop_at_place,
+                cue_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Maximal capitalized name spans in view[start:end]: (start, end, acronym in brackets after it).
+    With `cue_words`, "the Workshop on X and the Seminar on Y" is two names, not one: a name that
+    already has its event word ends at "and" when an event word opens the next name."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view, start, end)]
     spans = []
     i = 0
@@ -155,6 +158,10 @@ def named_spans(view: str, start: int, end: int, stop_at_place) -> list[tuple[in
                         break
                     if "by" in [toks[x][2] for x in range(j + 1, k)]:
                         break
+                    links = [toks[x][2] for x in range(j + 1, k)]
+                    if cue_words and "and" in links and _opens_event(toks, k, cue_words) and \
+                            ("the" in links or any(toks[x][2].lower() in cue_words for x in range(i, j + 1))):
+                        break
                     j = k
                     continue
                 break
@@ -172,6 +179,16 @@ def named_spans(view: str, start: int, end: int, stop_at_place) -> list[tuple[in
         spans.append((toks[i][0], toks[j][1], acr))
         i = j + 1
     return spans
+
+
+def _opens_event(toks: list, k: int, cue_words: frozenset[str]) -> bool:
+    """The capitalized words from toks[k] on reach an event word before any lower-case word."""
+    for x in range(k, min(k + 4, len(toks))):
+        if not _is_cap(toks[x][2]):
+            return False
+        if toks[x][2].lower() in cue_words:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,10 @@ _IT = re.compile(r"\b(?:It|it)(?=\s+(?:was|had been|has been|is|will be)\s+(?:jo
 _ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|their)\b)[a-z][\w'\u2019\-]*\s+){0,4}?"
 
 
+# Parts of an event: "a session at the Forum", "the panel on the Civil Society Day".
+_PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+events?|segments?|plenar(?:y|ies))"
+
+
 @dataclass(slots=True)
 class Found:
     """A mention plus what its clause says about the event."""
@@ -46,6 +50,7 @@ class Found:
     series: str = ""  # resolved series key
     cluster: int = -1
     extra_subject: list = field(default_factory=list)  # actors of the previous verb in the sentence
+    extra_prop: str = ""  # and the role that verb gave them
 
 
 def cue_pattern(cue: str) -> str:
@@ -73,6 +78,8 @@ class EventReader:
         verbs = sorted(((p, v) for p, vs in (self.data.get("role_verbs") or {}).items() for v in vs),
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
+        self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
+        self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
         self._sentences = split_sentences(document.text)
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
@@ -121,7 +128,7 @@ class EventReader:
             mention.extra["surface"] = m.group()
             of = re.match(r"\s+of\s+(?:the\s+)?", view[cue_end:e])
             if of:
-                spans = named_spans(view, cue_end + of.end(), e, self._is_place)
+                spans = named_spans(view, cue_end + of.end(), e, self._is_place, self.cue_words)
                 if spans and spans[0][0] == cue_end + of.end():
                     ns, ne, acr = spans[0]
                     mention.name = view[ns:ne] if self.text[ns:ne].isupper() and len(self.text[ns:ne]) > 6 else self.text[ns:ne]
@@ -144,7 +151,7 @@ class EventReader:
                 mention.extra["adj"] = m.group("adj")
             out.append(mention)
         # capitalized names with a cue word
-        for ns, ne, acr in named_spans(view, s, e, self._is_place):
+        for ns, ne, acr in named_spans(view, s, e, self._is_place, self.cue_words):
             if any(o.start <= ns < o.end for o in out):
                 continue
             phrase = view[ns:ne]
@@ -154,6 +161,10 @@ class EventReader:
                                          "Recalling", "Noting", "Taking", "Decides", "Recalls", "Notes", "Both"):
                 ns = view.index(words[1], ns + len(words[0])) if len(words) > 1 else ne
                 words = words[1:]
+            # a list item that opens with its verb: "- Organized a Workshop on …"
+            if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]) and words[1] in ("a", "an", "the"):
+                ns = view.index(words[2], ns + len(words[0]) + len(words[1]) + 1)
+                words = words[2:]
             if not words:
                 continue
             cue = self.cues.cue_of(view[ns:ne])
@@ -263,7 +274,8 @@ class EventReader:
             if det == "the":
                 if not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", view[ce:e]):
                     continue  # anaphor, handled below
-                spans = named_spans(view, ce + re.match(r"\s+of\s+(?:the\s+)?", view[ce:e]).end(), e, self._is_place)
+                spans = named_spans(view, ce + re.match(r"\s+of\s+(?:the\s+)?", view[ce:e]).end(), e, self._is_place,
+                                    self.cue_words)
                 if spans:
                     tail_text = view[ce:spans[0][1]]
             label = (adj + " " if adj else "") + view[cs:ce] + tail_text
@@ -301,6 +313,38 @@ class EventReader:
         if not m:
             return []
         return parse_actors(self.text, line_start + m.start("org"), line_start + m.end("org"), self.actors)[:1]
+
+    def sentence_subject(self, s: int, limit: int) -> list[ActorRef]:
+        """The actors a sentence opens with, up to its first lower-case word ("- (f) The Arnor Office
+        (AO) contributed … through participation in …" -> Arnor Office); [] when it opens otherwise."""
+        head = re.match(r"\s*(?:[-\u2022*]\s*)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:(?:In|During|On|At|Since|By)\s+[^,]{1,40},\s*)?"
+                        r"(?:[Tt]he\s+)?", self.text[s:limit])
+        a = s + head.end()
+        stop = re.search(r"\s(?!(?:of|for|on|and|the|de|des|in|to)\b)[a-z]", self.text[a:limit])
+        if not stop or not self.text[a:a + 1].isupper() or re.match(r"[A-Z][a-z]+(?:ed|ing)\s+(?:a|an|the)\b", self.text[a:limit]):
+            return []  # "- Supported the Forum …": the item opens with its verb, not with an actor
+        return parse_actors(self.text, a, a + stop.start(), self.actors)[:2]
+
+    def list_owner(self, pos: int) -> list[ActorRef]:
+        """Who does what a list item says when the item opens with its verb: the subject of the
+        line that introduces the list ("In 2008, the Arnor Office undertook the following:" then
+        "- Organized a workshop …", "- (c) participating in the Forum …")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not re.match(r"[ \t]*(?:[-\u2022*][ \t]*|\(?[a-z0-9]{1,3}\)[ \t]*)", self.text[line_start:pos + 1]):
+            return []
+        end = line_start - 1
+        for _ in range(40):
+            if end <= 0:
+                return []
+            start = self.text.rfind("\n", 0, end) + 1
+            line = self.text[start:end]
+            if not line.strip() or re.match(r"[ \t]*(?:[-\u2022*]|\(?[a-z0-9]{1,3}\))", line):
+                end = start - 1
+                continue
+            if not line.rstrip().endswith(":"):
+                return []
+            return self.sentence_subject(start, end)
+        return []
 
     def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
         """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
@@ -471,7 +515,14 @@ class EventReader:
                     f.roles.append(("chaired", a))
         for prop, verb in self.verbs:
             verb_re = re.escape(verb).replace("\\ ", r"\s+")
-            v = re.search(rf"\b{verb_re}\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
+            v = re.search(rf"\b(?i:{verb_re})\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
+            if not v and prop in ("chaired", "attended"):
+                # "moderating the session on the Civil Society Day", "chaired a panel at the Forum":
+                # whoever chairs or joins a part of an event attends the event
+                v = re.search(rf"\b(?i:{verb_re})\s+(?:a|an|the|one)\s+(?:[a-z\-]+\s+)?{_PART}\s+"
+                              rf"(?:on|at|of|during|in)\s+(?:the\s+)?(?:{_ADJ})?$", before)
+                if v:
+                    prop = "attended"
             if not v:
                 continue
             if prop == "organized" and verb == "held" and re.search(r"\b(?:was|were|been|be|is|are)\s+held", before):
@@ -501,9 +552,22 @@ class EventReader:
             actors = parse_actors(text, offset + cut, offset + len(subj_text), self.actors)
             if not actors and re.search(r"\band\s*$", subj_text):
                 actors = list(f.extra_subject)
+            if not actors and verb.lower() in self.nominal_verbs:
+                actors = self.sentence_subject(f.sent[0], m.start)
+            if not actors and not re.search(r"[A-Za-z]", subj_text if verb.lower() not in self.nominal_verbs else ""):
+                actors = self.list_owner(m.start)
             for a in actors:
                 f.roles.append((prop, a))
                 if prop == "opened":
                     f.roles.append(("attended", a))
             f.m.extra["subject"] = actors
+            f.m.extra["subject_prop"] = prop
             break
+        else:
+            # "IOM took part in the Workshop on X and the Seminar on Y": a second object of the same verb
+            if f.extra_prop and f.extra_subject and re.fullmatch(r"\s*,?\s*(?:and|as well as|or)\s+(?:(?:in|at)\s+)?"
+                                                               r"(?:(?:a|an|the)\s+)?", before):
+                for a in f.extra_subject:
+                    f.roles.append((f.extra_prop, a))
+                f.m.extra["subject"] = list(f.extra_subject)
+                f.m.extra["subject_prop"] = f.extra_prop

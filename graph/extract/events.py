@@ -19,7 +19,7 @@ from graph.extract.event_identity import (SUB_EVENT_CUES, best_dates, event_labe
                                           series_key)
 from graph.extract.event_mentions import ordinal_word
 from graph.extract.event_reader import EventReader, Found
-from graph.extract.sentences import split_sentences
+from graph.extract.joined_sentences import joined_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
 
@@ -31,18 +31,21 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     found: list[Found] = []
     para = 0
     last_line = 0
-    for s, e in split_sentences(text):
+    for s, e in joined_sentences(text):
         para += len(re.findall(r"\n[ \t]*\S", text[last_line:s + 1]))
         last_line = s
         ms = reader.mentions(s, e)
         prev_subject: list[ActorRef] = []
+        prev_prop = ""
         for i, m in enumerate(ms):
             f = Found(m, (s, e), para)
             f.extra_subject = prev_subject
+            f.extra_prop = prev_prop
             left = ms[i - 1].end if i else s
             right = ms[i + 1].start if i + 1 < len(ms) else e
             reader.attach(f, left, right)
             prev_subject = m.extra.get("subject") or prev_subject
+            prev_prop = m.extra.get("subject_prop", "") if m.extra.get("subject") else prev_prop
             found.append(f)
     # "Session 3.2 … at the Global Forum in Manila on 27 October 2008": a part inherits the venue
     for a, b in zip(found, found[1:]):

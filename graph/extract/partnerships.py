@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from graph.extract.actor_index import ActorIndex
+from graph.extract.joined_sentences import joined_sentences
 from graph.extract.projects import find_projects, initiative_papers
-from graph.extract.sentences import split_sentences
+from graph.extract.seats import find_seats
 from graph.lexicon import Lexicon
 from graph.model import Document, Evidence, Extraction, Mention, Relation
 
@@ -53,7 +54,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     actors = ActorIndex(document, lexicon)
     out = Extraction()
-    sentences = _sentences(text)
+    sentences = joined_sentences(text)
     done: set[tuple[str, str, str, int]] = set()
 
     def tie(a, prop: str, b, s: int, e: int) -> None:
@@ -71,25 +72,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             for f in funders:
                 tie(subj, "fundedBy", f, ss, se)
     find_projects(document, actors, sentences, out)
+    find_seats(document, lexicon, actors, sentences, out)
     initiative_papers(document, actors, out)
-    return out
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences, joined across a soft line wrap (a line that ends mid-sentence and a next line that goes on)."""
-    spans = split_sentences(text)
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out:
-            ps, pe = out[-1]
-            gap = text[pe:s]
-            # a wrapped line: one line break, no closing punctuation, and the next line goes on
-            # (indented or in lower case)
-            if re.fullmatch(r"[ \t]*\n[ \t]*", gap) and not re.search(r"[.:;!?]\W*$", text[ps:pe]) \
-                    and (text[s:s + 1].islower() or gap.endswith((" ", "\t"))):
-                out[-1] = (ps, e)
-                continue
-        out.append((s, e))
     return out
 
 
