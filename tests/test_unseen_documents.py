@@ -102,3 +102,11 @@ def test_the_unseen_documents_give_their_provisions_verbs_addressees_and_citatio
             refs += r in cited
     assert found / want >= 0.85 and verbs / want >= 0.85
     assert addressed / adds >= 0.80 and refs / ref_want >= 0.80
+
+
+def test_all_states_is_the_group_states_with_the_quantifier_kept_as_an_alias():
+    from graph.extract.addressees import actor_ref
+
+    ref = actor_ref("all States", load_lexicon())
+    assert (ref.label, ref.aliases) == ("States", ("all States",))
+    assert actor_ref("all relevant stakeholders", load_lexicon()).label == "all relevant stakeholders"
