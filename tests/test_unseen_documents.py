@@ -110,3 +110,11 @@ def test_all_states_is_the_group_states_with_the_quantifier_kept_as_an_alias():
     ref = actor_ref("all States", load_lexicon())
     assert (ref.label, ref.aliases) == ("States", ("all States",))
     assert actor_ref("all relevant stakeholders", load_lexicon()).label == "all relevant stakeholders"
+
+
+def test_a_council_citing_its_own_resolution_gives_the_council_symbol():
+    x = _resolutions("2031/4. Tides and migration\nThe Economic and Social Council,\n"
+                     "Recalling its resolution 2030/18 of 24 July 2030,\n"
+                     "1. Urges Governments to count tides;\n45th plenary meeting\n30 July 2031\n")
+    cited = {r.object for r in x.relations if r.prop == "references"}
+    assert "resolution:E/RES/2030/18" in cited

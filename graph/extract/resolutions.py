@@ -135,7 +135,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     # word the parser did not know still gives its citations
     first = min((p.start for p in block.paragraphs), default=block.start)
     body_start = max((e for _, _, e in block.anchors if e <= first), default=first)
-    _references(out, res, symbol, body_start, block.end, issuers, data, lexicon)
+    _references(out, res, symbol, body_start, block.end, issuers, data, lexicon, body(block))
 
 
 _NAMED = (
@@ -237,10 +237,10 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
 
 
 def _references(out: _Out, res: str, symbol: str, start: int, end: int, issuers, data: dict,
-                lexicon: Lexicon) -> None:
+                lexicon: Lexicon, issuer: str = "General Assembly") -> None:
     text = out.view
     own = re.sub(r"\s+", "", symbol)
-    for c in find_citations(text, start, end, issuers):
+    for c in find_citations(text, start, end, issuers, issuer):
         if re.sub(r"\s+", "", c.symbol) == own:
             continue
         cited = _cited_node(out, c)
