@@ -118,3 +118,9 @@ def test_a_council_citing_its_own_resolution_gives_the_council_symbol():
                      "1. Urges Governments to count tides;\n45th plenary meeting\n30 July 2031\n")
     cited = {r.object for r in x.relations if r.prop == "references"}
     assert "resolution:E/RES/2030/18" in cited
+
+
+def test_a_letter_spaced_verb_is_read_whole_even_when_its_start_is_a_word():
+    from graph.extract.loose import squash
+
+    assert squash("C a l l s u p o n", ("Calls upon", "Reiterates its call")) == "Calls upon"
