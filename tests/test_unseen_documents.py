@@ -124,3 +124,11 @@ def test_a_letter_spaced_verb_is_read_whole_even_when_its_start_is_a_word():
     from graph.extract.loose import squash
 
     assert squash("C a l l s u p o n", ("Calls upon", "Reiterates its call")) == "Calls upon"
+
+
+def test_web_text_run_into_one_line_keeps_the_title_number_after_the_adoption_date():
+    x = _resolutions("Resolution adopted by the General Assembly on 20 December 2031 86/170. Tides of Arnor "
+                     "The General Assembly, Noting the tides, 1. Takes note of the tides; 2. Requests the "
+                     "Secretary-General to report. 71st plenary meeting 20 December 2031")
+    assert "A/RES/86/170" in _attrs(x, "symbol").values()
+    assert sorted(_attrs(x, "provisionNumber").values()) == ["1", "2"]

@@ -97,7 +97,8 @@ ADOPTED = re.compile(loose("Resolution adopted by the") + r"[\s*_]*(?P<body>" + 
                      loose("Economic and Social Council") + "|" + loose("Human Rights Council") + "|" +
                      loose("Security Council") + ")" +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
-TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?(?:\d{2,3}|(?:19|20)\d\d)/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
+# a title line, or (web text run into one line) a title right after "… adopted … on 20 December 2010"
+TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n)|(?<=(?:19|20)\d\d[ \t]))(?P<num>(?:ES-\d+/|S-\d+/)?(?:\d{2,3}|(?:19|20)\d\d)/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
 _BODIES = {"General Assembly": "A/RES/", "Economic and Social Council": "E/RES/", "Human Rights Council": "A/HRC/RES/"}
 OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + "|".join(loose("The " + b) for b in _BODIES) +
