@@ -125,7 +125,7 @@ def test_draft_in_a_committee_report_is_not_adopted():
     assert any(m.ref == draft and m.cls == "Resolution" for m in x.mentions)
     assert rels(x, "adopted") == []
     assert len(rels(x, "hasProvision", draft)) == 2
-    assert (draft, "org:all states") in rels(x, "requested")
+    assert (draft, "org:states") in rels(x, "requested")
 
 
 def test_resolution_mentioned_in_running_text_is_a_node_without_edges():

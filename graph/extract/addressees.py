@@ -339,4 +339,7 @@ def actor_ref(label: str, lexicon) -> ActorRef:
         return ActorRef(refs.country(country.iso3), "Country", country.name,
                         (written,) if written != country.name else ())
     label = re.sub(r"^the\s+", "", label, flags=re.I)
+    group = re.sub(r"^all\s+(?:the\s+)?(?=\w)", "", label)  # "all States" is the group "States"
+    if group != label and group[:1].isupper():
+        return ActorRef(refs.org(group), "Actor", group, (label,))
     return ActorRef(refs.org(label), "Actor", label)

@@ -89,8 +89,11 @@ def find_citations(text: str, start: int, end: int, issuers: tuple[Issuer, ...],
             raw = " ".join(item.group("item").split())
             issuer = issuer_name
             if not issuer and re.fullmatch(r"\d{2,3}/\d{1,3}(?: ?[A-H])?|(?:ES|S)-\d+/\d+|\d{1,4} ?[A-Z]? ?\([IVXLC]+\)",
-                                           raw) and kind and default_issuer:
+                                           raw) and kind and default_issuer == "General Assembly":
                 issuer = default_issuer if _ga_form(raw) else ""
+            elif not issuer and default_issuer and default_issuer != "General Assembly" and not _ga_form(raw) \
+                    and re.fullmatch(r"\d{1,4}/\d{1,3}", raw):  # a Council's "its resolution 2008/18"
+                issuer = default_issuer
             symbol, label = _symbol(raw, issuer, kind, issuers)
             date, ds, de = "", -1, -1
             if item.group("d"):

@@ -55,6 +55,14 @@ def squash(raw: str, vocabulary: tuple[str, ...] = ()) -> str:
                 any(w.startswith((cur + tokens[i]).casefold()) for w in words):
             cur += tokens[i]
             i += 1
+        # a word may go on letter by letter ("C a l l s": "Call" is a word, "Calls" a longer one)
+        j, longer = i, cur
+        while cur.casefold() in words and j < len(tokens) and len(tokens[j]) == 1 and \
+                any(w.startswith((longer + tokens[j]).casefold()) for w in words):
+            longer += tokens[j]
+            j += 1
+            if longer.casefold() in words:
+                cur, i = longer, j
         out.extend(_unglue(cur, words) if cur.casefold() not in words else [cur])
     return " ".join(out)
 

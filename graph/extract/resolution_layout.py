@@ -75,6 +75,7 @@ class Block:
     paragraphs: list[Paragraph] = field(default_factory=list)
     anchors: list[tuple[str, int, int]] = field(default_factory=list)
     roman: str = ""  # "II" for "Draft resolution II" in a committee report
+    numbered: bool = False  # the symbol was read from a title line "63/225. …" (its body decides the prefix)
 
     @property
     def operative(self) -> list[Paragraph]:
@@ -96,13 +97,17 @@ ADOPTED = re.compile(loose("Resolution adopted by the") + r"[\s*_]*(?P<body>" + 
                      loose("Economic and Social Council") + "|" + loose("Human Rights Council") + "|" +
                      loose("Security Council") + ")" +
                      r"(?:[ \t\n]+on[ \t\n]+(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]+\d{4}))?")
-TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n))(?P<num>(?:ES-\d+/|S-\d+/)?\d{2,3}/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
+# a title line, or (web text run into one line) a title right after "… adopted … on 20 December 2010"
+TITLE = re.compile(r"(?:" + _LINE_START + r"|(?<=\][ \t])|(?<=\]\n)|(?<=(?:19|20)\d\d[ \t]))(?P<num>(?:ES-\d+/|S-\d+/)?(?:\d{2,3}|(?:19|20)\d\d)/\d{1,3})[ \t]?\.[ \t]*(?P<title>[A-Z\"“][^\n]{2,250})",
                    re.M)
-OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + loose("The General Assembly") + r"))[ \t]*,"
+_BODIES = {"General Assembly": "A/RES/", "Economic and Social Council": "E/RES/", "Human Rights Council": "A/HRC/RES/"}
+OPENING = re.compile(r"(?:" + _LINE_START + r"(?P<open>(?i:" + "|".join(loose("The " + b) for b in _BODIES) +
+                     r"))[ \t]*,"
                      r"|(?P<open2>The[ \t]+General[ \t]+Assembly)[ \t]*,[ \t]*(?=[*_]?[A-Z][a-z])"
                      r"|(?:^|(?<=\n))[ \t]*(?P<open3>The[ \t]+General[ \t]+Assembly)[ \t]*\n"
                      r"(?=[ \t]*[*_]?[A-Z][a-z]+(?:ing|s|ed)\b))", re.M)
-CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?P<pm>" + loose("plenary meeting") + r")"
+CLOSING = re.compile(r"(?P<num>\d{1,3})[ \t]*(?:st|nd|rd|th|d)?\.?[ \t]+(?P<pm>" + loose("plenary meeting") +
+                     r"|(?<=(?:st|nd|rd|th)[ \t])meeting(?=[ \t]*\n))"
                      r"[\s,.]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE + r"[ \t]*,?[ \t]*\d{4})")
 DISTR = re.compile(r"Distr\.?[ \t]*:?[ \t]*(?:General|Limited|Restricted)[ \t,\n]*(?P<date>[0-3]?\d[ \t]+" + MONTH_RE +
                    r"[ \t]+\d{4})?", re.I)
@@ -214,7 +219,8 @@ def find_blocks(text: str, verbs: dict[str, Any]) -> list[Block]:
         closing = _closing_after(text, block, limit)
         block.end = closing.end() if closing else limit
         if closing:
-            block.meeting = Field(f"{closing.group('num')}{_suffix(closing.group())} plenary meeting",
+            kind = "plenary meeting" if "plenary" in squash(closing.group("pm")) else "meeting"
+            block.meeting = Field(f"{closing.group('num')}{_suffix(closing.group())} {kind}",
                                   closing.start(), closing.end("pm"))
             date = DAY_MONTH_YEAR.search(closing.group(0))
             if date:
@@ -223,7 +229,26 @@ def find_blocks(text: str, verbs: dict[str, Any]) -> list[Block]:
         if not closing and block.paragraphs:
             block.end = max(p.end for p in block.paragraphs)
         _header(text, block)
+        _body_prefix(text, block)
     return [b for b in blocks if b.operative]
+
+
+def body(block: Block) -> str:
+    """The adopting body: the header's, else the opening line's ("The Human Rights Council,")."""
+    if block.adopted_header is not None:
+        return block.adopted_header.value
+    if block.opening is not None:
+        return block.opening.value.removeprefix("The ").strip()
+    return "General Assembly"
+
+
+def _body_prefix(text: str, block: Block) -> None:
+    """A title number "2009/21." of a Council resolution is E/RES/2009/21 or A/HRC/RES/12/6, not A/RES/."""
+    if not block.numbered or block.symbol is None:
+        return
+    prefix = next((p for b, p in _BODIES.items() if b.lower() == body(block).lower()), "A/RES/")
+    number = block.symbol.value.removeprefix("A/RES/")
+    block.symbol = Field(prefix + number, block.symbol.start, block.symbol.end)
 
 
 # ---------------------------------------------------------------- anchors and blocks
@@ -271,6 +296,7 @@ def _group_anchors(text: str) -> list[Block]:
             cur.title = Field(plain(title).rstrip(" ."), title_start, end)
             if cur.symbol is None:
                 cur.symbol = Field(_ga_symbol(value), start, start + len(value))
+                cur.numbered = True
         elif kind == "adopted":
             m = ADOPTED.match(text, start)
             cur.adopted_header = Field(squash(m.group("body")) if m else "General Assembly", start, end)
@@ -279,7 +305,7 @@ def _group_anchors(text: str) -> list[Block]:
                 if d:
                     cur.date_adopted = Field(iso(d), start, end)
         elif kind == "opening":
-            cur.opening = Field("The General Assembly", start, end)
+            cur.opening = Field(squash(text[start:end]), start, end)
     return blocks
 
 

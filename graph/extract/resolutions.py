@@ -25,7 +25,7 @@ from graph.extract.addressees import actor_ref, base_verb, find_addressees
 from graph.extract.citations import find_citations, find_document_symbols, issuers_from
 from graph.extract.instruments import find_instruments
 from graph.extract.loose import layout_view
-from graph.extract.resolution_layout import Block, Field, Paragraph, find_blocks
+from graph.extract.resolution_layout import Block, Field, Paragraph, body, find_blocks
 from graph.extract.un_dates import ORDINAL_RE, ordinal
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
@@ -122,7 +122,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     if not block.draft:
         where = block.adopted_header or block.meeting
         if where is not None:
-            ga = actor_ref(block.adopted_header.value if block.adopted_header else "General Assembly", lexicon)
+            ga = actor_ref(body(block), lexicon)
             cls = ga.cls if ga.cls != "Actor" else "UNEntity"
             out.mention(ga.ref, cls, ga.label, where.start, where.end, ga.aliases)
             out.rel(ga.ref, "adopted", res, where.start, where.end)
@@ -135,7 +135,7 @@ def _resolution(out: _Out, block: Block, lexicon: Lexicon, verbs: dict, data: di
     # word the parser did not know still gives its citations
     first = min((p.start for p in block.paragraphs), default=block.start)
     body_start = max((e for _, _, e in block.anchors if e <= first), default=first)
-    _references(out, res, symbol, body_start, block.end, issuers, data, lexicon)
+    _references(out, res, symbol, body_start, block.end, issuers, data, lexicon, body(block))
 
 
 _NAMED = (
@@ -237,10 +237,10 @@ def _planned_event(out: _Out, prov: str, p: Paragraph, plan_verbs: tuple[str, ..
 
 
 def _references(out: _Out, res: str, symbol: str, start: int, end: int, issuers, data: dict,
-                lexicon: Lexicon) -> None:
+                lexicon: Lexicon, issuer: str = "General Assembly") -> None:
     text = out.view
     own = re.sub(r"\s+", "", symbol)
-    for c in find_citations(text, start, end, issuers):
+    for c in find_citations(text, start, end, issuers, issuer):
         if re.sub(r"\s+", "", c.symbol) == own:
             continue
         cited = _cited_node(out, c)
