@@ -33,6 +33,15 @@ _ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|the
 _PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+events?|segments?|plenar(?:y|ies))"
 
 
+def _loose(phrase: str) -> str:
+    """A phrase as a regex matching any white space between its words.
+
+    One `\\s+` per gap, never per space: a run of spaces in PDF text would otherwise
+    become a run of `\\s+` that backtracks for minutes.
+    """
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
 @dataclass(slots=True)
 class Found:
     """A mention plus what its clause says about the event."""
@@ -91,7 +100,7 @@ class EventReader:
     def _a_body(self, name: str) -> bool:
         """ "the Pacific Islands Forum" of "the Leaders of the Pacific Islands Forum" and "the
         Pacific Islands Forum Secretariat": an organization named with an event word."""
-        n = re.escape(name).replace(r"\ ", r"\s+")
+        n = _loose(name)
         return re.search(rf"\b{n}\s+Secretariat\b|\bSecretariat\s+of\s+(?:the\s+)?{n}\b|"
                          rf"\b(?:[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?{n}\b",
                          self.text) is not None
@@ -99,7 +108,7 @@ class EventReader:
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
         items = sorted(items or ["\x00"], key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in items) + r")\b", re.I)
+        return re.compile(r"\b(?:" + "|".join(_loose(i) for i in items) + r")\b", re.I)
 
     # ---- mention detection -------------------------------------------------------------
     def _is_place(self, pos: int) -> bool:

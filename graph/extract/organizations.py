@@ -339,7 +339,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _mentions(text: str, e: OrgEntry) -> bool:
-    return any(re.search(r"\b" + re.escape(n).replace(r"\ ", r"\s+") + r"\b", text) for n in (e.name, *e.aliases))
+    return any(re.search(r"\b" + r"\s+".join(re.escape(w) for w in n.split()) + r"\b", text) for n in (e.name, *e.aliases))
 
 
 # ---- finding every organization in a span ----------------------------------------------------
