@@ -67,3 +67,17 @@ def corpus_build(tmp_path_factory):
 def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]
     config.addinivalue_line(
         "markers", "browser: drives headless Chromium (/usr/bin/chromium + chromedriver); skipped when absent")
+
+
+def assert_exact_evidence(doc, extraction) -> None:
+    """Every record's quote is the document text at its offsets, and every ref an
+    attribute or relation uses has a Mention (the contract between extractors and the resolver)."""
+    for item in (*extraction.mentions, *extraction.attributes, *extraction.relations):
+        ev = item.evidence
+        assert ev.doc == doc.doc_id and 0 <= ev.start <= ev.end <= len(doc.text), item
+        assert doc.text[ev.start:ev.end] == ev.quote, item
+    mentioned = {m.ref for m in extraction.mentions}
+    for a in extraction.attributes:
+        assert a.ref in mentioned, a
+    for r in extraction.relations:
+        assert r.subject in mentioned and r.object in mentioned, r

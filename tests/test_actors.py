@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import assert_exact_evidence
 
 from graph import refs
 from graph.extract import actors
@@ -31,14 +32,7 @@ def run(text: str, lex: Lexicon | None = None) -> Extraction:
 
 
 def assert_evidence(x: Extraction, d: Document) -> None:
-    for item in (*x.mentions, *x.attributes, *x.relations):
-        ev = item.evidence
-        assert d.text[ev.start:ev.end] == ev.quote, item
-    refs_with_mentions = {m.ref for m in x.mentions}
-    for a in x.attributes:
-        assert a.ref in refs_with_mentions
-    for r in x.relations:
-        assert r.subject in refs_with_mentions and r.object in refs_with_mentions
+    assert_exact_evidence(d, x)
 
 
 def mentions(x: Extraction, family: str) -> dict[str, list]:

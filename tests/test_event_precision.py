@@ -1,7 +1,6 @@
 """Event output that would be noise: a country the text never names, a dangling alias."""
 from graph import refs
 from graph.extract import events
-
 from tests.event_lexicon import arnor_lexicon, make_doc
 
 

@@ -1,9 +1,8 @@
 """Event extraction on small invented texts: dates, places, roles, identity, status."""
-from graph import refs
-from graph.extract import events
-
 import pytest
 
+from graph import refs
+from graph.extract import events
 from tests.event_lexicon import arnor_lexicon, make_doc
 
 

@@ -9,8 +9,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
-from exports.rdf import (DATATYPES, PREFIXES, _Compactor, _context, _FastCompactor, _node, _rows_of, prefixes,
-                         _turtle_chunks, triples, write_jsonld, write_ntriples, write_turtle)
+from exports.rdf import (
+    DATATYPES,
+    PREFIXES,
+    _Compactor,
+    _context,
+    _FastCompactor,
+    _node,
+    _rows_of,
+    _turtle_chunks,
+    prefixes,
+    triples,
+    write_jsonld,
+    write_ntriples,
+    write_turtle,
+)
 from graph.build import build
 from graph.resolve import resolve
 
@@ -76,16 +89,7 @@ def test_ntriples_and_turtle_are_the_bytes_pyoxigraph_writes_for_the_same_triple
 
 def test_jsonld_is_the_indented_json_of_its_node_objects(kg):
     """The streamed writer emits exactly json.dumps(indent=1) of the reference node objects."""
-    rs = _rows_of(kg, None)
-    ctx = _context(kg)
-    c = _FastCompactor(_Compactor(ctx))
-    groups: dict[str, list] = {}
-    for r in rs:
-        groups.setdefault(r[0][1:-1], []).append(r)
-    doc = {"@context": ctx, "@graph": [_node(groups[s], c) for s in sorted(groups)]}
-    buf = io.BytesIO()
-    write_jsonld(kg, buf)
-    assert buf.getvalue() == (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    assert _streamed_jsonld(kg, None) == _reference_jsonld(kg, None)
 
 
 def test_triples_stream_as_pyoxigraph_terms_and_index_like_a_list(kg):
@@ -113,6 +117,11 @@ def test_literals_are_formatted_as_pyoxigraph_formats_them(lexical, datatype):
 def test_jsonld_of_any_graph_is_the_indented_json_of_its_reference_nodes(kg, spec):
     ts = _triples(spec)
     assume(ts)
+    assert _streamed_jsonld(kg, ts) == _reference_jsonld(kg, ts)
+
+
+def _reference_jsonld(kg, ts) -> bytes:
+    """json.dumps(indent=1) of the reference node objects, one per subject, sorted."""
     rs = _rows_of(kg, ts)
     ctx = _context(kg)
     c = _FastCompactor(_Compactor(ctx))
@@ -120,6 +129,10 @@ def test_jsonld_of_any_graph_is_the_indented_json_of_its_reference_nodes(kg, spe
     for r in rs:
         groups.setdefault(r[0][1:-1], []).append(r)
     doc = {"@context": ctx, "@graph": [_node(groups[s], c) for s in sorted(groups)]}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _streamed_jsonld(kg, ts) -> bytes:
     buf = io.BytesIO()
     write_jsonld(kg, buf, ts)
-    assert buf.getvalue() == (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return buf.getvalue()

@@ -5,6 +5,7 @@ thousand examples per property.
 """
 from __future__ import annotations
 
+from conftest import assert_exact_evidence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,11 +24,7 @@ CORPUS = read_text(shipped_corpus())
 
 
 def _check_evidence(doc, ex) -> None:
-    for item in (*ex.mentions, *ex.attributes, *ex.relations):
-        ev = item.evidence
-        assert ev.doc == doc.doc_id
-        assert 0 <= ev.start <= ev.end <= len(doc.text), item
-        assert doc.text[ev.start:ev.end] == ev.quote, item
+    assert_exact_evidence(doc, ex)
 
 
 def _run(text: str) -> None:

@@ -1,6 +1,8 @@
 """Instruments in running text: names, ratification counts, status tables, pledges, adoptions, plans."""
 from __future__ import annotations
 
+from conftest import assert_exact_evidence
+
 from graph.extract import instruments
 from graph.extract.commitment_data import instruments as shipped
 from graph.extract.instruments import find_instruments
@@ -18,8 +20,7 @@ LEXICON = Lexicon(
 def run(text):
     doc = make_document(text, "d")
     x = instruments.extract(doc, LEXICON)
-    for rec in (*x.mentions, *x.attributes, *x.relations):
-        assert doc.text[rec.evidence.start:rec.evidence.end] == rec.evidence.quote
+    assert_exact_evidence(doc, x)
     return x
 
 

@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import assert_exact_evidence
 
 from graph import refs
 from graph.extract import actors, partnerships
@@ -26,9 +27,7 @@ def doc(text: str) -> Document:
 def run(text: str) -> tuple[Document, Extraction]:
     d = doc(text)
     x = partnerships.extract(d, LEX)
-    for item in (*x.mentions, *x.attributes, *x.relations):
-        ev = item.evidence
-        assert d.text[ev.start:ev.end] == ev.quote, item
+    assert_exact_evidence(d, x)
     known = {m.ref for m in x.mentions}
     for r in x.relations:
         assert r.subject in known and r.object in known, r

@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import assert_exact_evidence
 
 from graph import refs
 from graph.extract import actors, publications
@@ -33,12 +34,7 @@ def run(text: str) -> tuple[Document, Extraction]:
 
 def check(d: Document, x: Extraction) -> None:
     """Exact evidence, and a Mention for every ref a relation uses."""
-    for item in (*x.mentions, *x.attributes, *x.relations):
-        ev = item.evidence
-        assert d.text[ev.start:ev.end] == ev.quote, item
-    known = {m.ref for m in x.mentions}
-    for r in x.relations:
-        assert r.subject in known and r.object in known, r
+    assert_exact_evidence(d, x)
 
 
 def titles(x: Extraction) -> dict[str, str]:

@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 import pytest
-from resolution_texts import COMMITTEE_REPORT, DAMAGED, DRAFT, PDF_LAYOUT, STANDARD, TWO_DRAFTS_REPORT, WEB
+from resolution_texts import (
+    COMMITTEE_REPORT,
+    DAMAGED,
+    DRAFT,
+    PDF_LAYOUT,
+    STANDARD,
+    TWO_DRAFTS_REPORT,
+    WEB,
+)
 
 from graph.extract.commitment_data import verbs as shipped_verbs
 from graph.extract.resolution_layout import find_blocks

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import assert_exact_evidence
 from resolution_texts import COMMITTEE_REPORT, STANDARD
 
 from graph.extract import resolutions
@@ -35,8 +36,7 @@ RES = "resolution:A/RES/70/999"
 
 def test_every_evidence_quote_is_the_text_at_its_offsets(standard):
     doc, x = standard
-    for rec in (*x.mentions, *x.attributes, *x.relations):
-        assert doc.text[rec.evidence.start:rec.evidence.end] == rec.evidence.quote
+    assert_exact_evidence(doc, x)
 
 
 def test_every_ref_used_has_a_mention(standard):
@@ -147,8 +147,7 @@ def test_no_break_spaces_and_windows_line_ends_are_read_and_evidence_keeps_them(
         "Secretary-General", "Secretary\u2011General")
     doc = make_document(text, "a-res-70-999-crlf")
     x = resolutions.extract(doc, LEXICON)
-    for rec in (*x.mentions, *x.attributes, *x.relations):
-        assert doc.text[rec.evidence.start:rec.evidence.end] == rec.evidence.quote
+    assert_exact_evidence(doc, x)
     assert ("provision:A/RES/70/999#2", "org:secretary general") in rels(x, "addressedTo")
     assert len(rels(x, "hasProvision", RES)) == 8
 

@@ -6,7 +6,6 @@ import hashlib
 from graph.extract import actors, events
 from graph.lexicon import CountryEntry, Lexicon, OrgEntry
 from graph.model import Document
-
 from tests.event_lexicon import arnor_lexicon
 
 ARNOR = CountryEntry("Republic of Arnor", "ARN", ("Arnor",), ("Arnorian",))
