@@ -15,6 +15,7 @@ from graph.extract import registry
 from graph.ingest import ingest, shipped_corpus
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Document, Extraction
+from graph.reading import read
 from graph.resolve import Resolved, resolve
 
 
@@ -29,12 +30,14 @@ class BuildResult:
 
 
 def extract_document(document: Document, lexicon: Lexicon, names: Sequence[str] | None = None) -> Extraction:
-    """Run every registered extractor (or those named) on one document."""
+    """Read one document once, run every registered extractor (or those named) on its reading,
+    and return what they found with evidence in source offsets."""
+    reading = read(document)
     out = Extraction()
     for name, extractor in registry().items():
         if names is None or name in names:
-            out.extend(extractor(document, lexicon))
-    return out
+            out.extend(extractor(reading, lexicon))
+    return reading.to_source(out)
 
 
 def run(documents: Iterable[Document], base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> BuildResult:
