@@ -89,7 +89,7 @@ def _pdf_text(path: Path) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
-    return "\n\n".join(pages)
+    return "\n\f".join(pages)  # a form feed between pages, as pdftotext writes: the reading layer's page break
 
 
 def read_text(path: Path) -> str:
@@ -113,7 +113,7 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # (form feeds stay: they are page breaks)
     if not text.strip():
         raise InputError(f"{path}: empty document (no text)")
     return text

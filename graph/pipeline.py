@@ -1,4 +1,4 @@
-"""The pipeline, in order: ingest → extract → resolve → build.
+"""The pipeline, in order: ingest → read → extract → resolve → build.
 
 Each stage is a plain function; this module only strings them together.
 Extraction runs per document (in parallel, cached: graph.parallel, graph.cache);
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from graph.build import DEFAULT_BASE, KnowledgeGraph, build
 from graph.extract import registry
+from graph.extract.actor_index import ActorIndex
 from graph.ingest import ingest, shipped_corpus
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Document, Extraction
@@ -33,10 +34,11 @@ def extract_document(document: Document, lexicon: Lexicon, names: Sequence[str] 
     """Read one document once, run every registered extractor (or those named) on its reading,
     and return what they found with evidence in source offsets."""
     reading = read(document)
+    actors = ActorIndex.of(reading, lexicon)
     out = Extraction()
     for name, extractor in registry().items():
         if names is None or name in names:
-            out.extend(extractor(reading, lexicon))
+            out.extend(extractor(reading, lexicon, actors))
     return reading.to_source(out)
 
 

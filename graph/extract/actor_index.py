@@ -3,17 +3,17 @@
 Extractors that relate actors to other things (publications, partnerships) ask
 "which actor is named here?" and must answer with the very ref, label and class
 that `graph.extract.actors` emits, so the resolver joins them. Rather than a
-second matcher, this runs that extractor once per document and indexes its
-Mentions by span.
+second matcher, the pipeline runs that extractor once per document and hands
+this index of its Mentions by span to the extractors that need it.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from graph.lexicon import Lexicon
-from graph.model import Document, Extraction, Mention
+from graph.model import Extraction, Mention
+from graph.reading import Reading
 
 ACTOR_CLASSES = frozenset({
     "Organization", "UNEntity", "IntergovernmentalOrganization", "NonGovernmentalOrganization",
@@ -29,39 +29,8 @@ _ACR_AFTER = re.compile(r"\s*\(\s*[A-Z][\w/&\-]*\s*\)")
 _LEAD = re.compile(r"\s*(?:the\s+|its\s+|their\s+|both\s+)?")
 
 
-class _Same:
-    """Hash a lexicon by identity, so the cache never compares dictionaries."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj: Lexicon) -> None:
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
-
-
-@lru_cache(maxsize=4)
-def _actor_extraction(document: Document, lexicon: _Same) -> Extraction:
-    from graph.extract import actors
-
-    return actors.extract(document, lexicon.obj)
-
-
-def actor_extraction(document: Document, lexicon: Lexicon) -> Extraction:
-    """The actors extractor's result for a document, computed once however many extractors ask.
-
-    The registry's "actors" entry and every ActorIndex share it; callers must not mutate it.
-    """
-    return _actor_extraction(document, _Same(lexicon))
-
-
-@lru_cache(maxsize=4)
-def _mentions(document: Document, lexicon: _Same) -> tuple[Mention, ...]:
-    found = [m for m in _actor_extraction(document, lexicon).mentions if m.cls in ACTOR_CLASSES]
+def _non_overlapping(extraction: Extraction) -> tuple[Mention, ...]:
+    found = [m for m in extraction.mentions if m.cls in ACTOR_CLASSES]
     # longest first, then drop any mention inside another ("Mauritius" in "Government of Mauritius")
     found.sort(key=lambda m: (m.evidence.start, -(m.evidence.end - m.evidence.start)))
     kept: list[Mention] = []
@@ -73,12 +42,24 @@ def _mentions(document: Document, lexicon: _Same) -> tuple[Mention, ...]:
 
 
 class ActorIndex:
-    """Actor mentions of one document, non-overlapping, in text order."""
+    """Actor mentions of one document, non-overlapping, in text order.
 
-    def __init__(self, document: Document, lexicon: Lexicon) -> None:
-        self.text = document.text
-        self.mentions = _mentions(document, _Same(lexicon))
+    Built once per document from the actors extractor's result (`extraction`, which the
+    pipeline also emits), and handed to every extractor that relates actors.
+    """
+
+    def __init__(self, text: str, extraction: Extraction) -> None:
+        self.text = text
+        self.extraction = extraction
+        self.mentions = _non_overlapping(extraction)
         self._starts = [m.evidence.start for m in self.mentions]
+
+    @classmethod
+    def of(cls, reading: Reading, lexicon: Lexicon) -> "ActorIndex":
+        """Run the actors extractor on a reading and index what it found."""
+        from graph.extract import actors
+
+        return cls(reading.text, actors.extract(reading, lexicon))
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions lying entirely inside text[start:end]."""

@@ -22,7 +22,8 @@ from graph.extract.organizations import OrgContext, OrgHit, find_organizations
 from graph.extract.person_names import display, name_tokens, person_key, similar_given, surname
 from graph.extract.persons import PersonHit, find_persons
 from graph.lexicon import Lexicon
-from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.model import Attribute, Evidence, Extraction, Mention, Relation, Value
+from graph.reading import Reading, reads
 from graph.refs import fold
 
 
@@ -42,8 +43,9 @@ def emit_org(out: Extraction, doc: str, hit: OrgHit, text: str | None = None) ->
     return ref
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    """Organizations, persons (jobTitle, memberOf) and countries (isoCode) of one document."""
+@reads
+def extract(document: Reading, lexicon: Lexicon) -> Extraction:
+    """Organizations, persons (jobTitle, memberOf) and countries (isoCode) of one document's reading."""
     text, doc = document.text, document.doc_id
     ctx = OrgContext.build(text, lexicon)
     countries = CountryIndex(lexicon)

@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from graph import refs
 from graph.extract.actor_phrases import ActorContext, ActorRef, document_acronyms, parse_actors
 from graph.extract.dates import DateSpan, find_dates
-from graph.extract.event_mentions import (NUMBER_WORD, ORDINAL_RE, Cues, EventMention, named_spans,
-                                          number_value, ordinal_value, title_view)
+from graph.extract.event_mentions import (
+    NUMBER_WORD,
+    ORDINAL_RE,
+    Cues,
+    EventMention,
+    named_spans,
+    number_value,
+    ordinal_value,
+    title_view,
+)
 from graph.extract.places import PlaceSpan, find_places, place_at
-from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
-from graph.model import Document
+from graph.reading import Reading
 
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
                       r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
@@ -70,7 +77,7 @@ def cue_pattern(cue: str) -> str:
 class EventReader:
     """Finds and attaches event mentions in one document."""
 
-    def __init__(self, document: Document, lexicon: Lexicon):
+    def __init__(self, document: Reading, lexicon: Lexicon):
         self.doc = document
         self.text = document.text
         self.view = title_view(document.text)
@@ -89,7 +96,7 @@ class EventReader:
         self.verbs = verbs
         self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
         self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
-        self._sentences = split_sentences(document.text)
+        self._sentences = document.sentences
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
             rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"

@@ -15,23 +15,23 @@ import re
 from graph import refs
 from graph.extract.actor_phrases import ActorRef, parse_actors
 from graph.extract.dates import DateSpan, find_dates
-from graph.extract.event_identity import (SUB_EVENT_CUES, best_dates, event_label, group_mentions,
-                                          series_key)
+from graph.extract.event_identity import SUB_EVENT_CUES, best_dates, event_label, group_mentions, series_key
 from graph.extract.event_mentions import ordinal_word
 from graph.extract.event_reader import EventReader, Found
-from graph.extract.joined_sentences import joined_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.reading import Reading, reads
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    """Event nodes with dates, places, roles and series for one document."""
+@reads
+def extract(document: Reading, lexicon: Lexicon) -> Extraction:
+    """Event nodes with dates, places, roles and series for one document's reading."""
     reader = EventReader(document, lexicon)
     text = document.text
     found: list[Found] = []
     para = 0
     last_line = 0
-    for s, e in joined_sentences(text):
+    for s, e in document.sentences:
         para += len(re.findall(r"\n[ \t]*\S", text[last_line:s + 1]))
         last_line = s
         ms = reader.mentions(s, e)

@@ -19,19 +19,18 @@ from typing import Any
 
 from graph import refs
 from graph.extract import commitment_data, pledges
-from graph.extract.loose import layout_view
 from graph.extract.sentences import clause_around
 from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_YEAR, YEAR, datatype, iso
 from graph.lexicon import Lexicon
 from graph.model import (
     Attribute,
-    Document,
     Evidence,
     Extraction,
     Mention,
     Relation,
     Value,
 )
+from graph.reading import Reading, reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +185,9 @@ def _acronym_after(text: str, end: int) -> str:
 # ---------------------------------------------------------------- the extractor
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    text = layout_view(document.text)
+@reads
+def extract(document: Reading, lexicon: Lexicon) -> Extraction:
+    text = document.text
     data = commitment_data.instruments(lexicon)
     x = Extraction()
     ev = lambda s, e: Evidence(document.doc_id, s, e, document.text[s:e])  # noqa: E731

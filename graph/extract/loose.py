@@ -95,20 +95,3 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "
 def plain(text: str) -> str:
     """Straight quotes, plain hyphens and spaces: for values, never for offsets."""
     return text.translate(QUOTES)
-
-
-# one character for one character, so offsets into the view are offsets into the text
-_SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ",
-                              "\u2002": " ", "\u2003": " ", "\r": " ", "\f": "\n", "\v": "\n",
-                              "\u2011": "-", "\u2010": "-", "\u00ad": "-", "\u2028": "\n", "\u2029": "\n"})
-
-
-def layout_view(text: str) -> str:
-    """`text` with no-break spaces, carriage returns, form feeds and odd hyphens made plain —
-    character for character, so every offset into the view is the same offset in `text`."""
-    view = _ODD.sub(lambda m: m.group().translate(_SAME_LENGTH), text)  # a regex: fast when they are rare
-    assert len(view) == len(text)
-    return view
-
-
-_ODD = re.compile("[\u00a0\u2007\u2009\u202f\u200b\u2002\u2003\r\f\v\u2011\u2010\u00ad\u2028\u2029]+")

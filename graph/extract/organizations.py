@@ -15,8 +15,19 @@ from dataclasses import dataclass, field
 from graph.extract.countries import CountryIndex
 from graph.extract.lexmatch import WORD, PhraseIndex, is_heading_line, line_bounds, tokenize
 from graph.extract.org_shapes import (
-    GENERIC, HEADS, INNER_CONNECTORS, NOT_ORG_WORDS, RIGHT_CONNECTORS, STOP_LEFT, TITLE_NOUNS, UNIT_HEADS,
-    WEAK_HEADS, head_of, infer_kind, initials_match, is_acronym,
+    GENERIC,
+    HEADS,
+    INNER_CONNECTORS,
+    NOT_ORG_WORDS,
+    RIGHT_CONNECTORS,
+    STOP_LEFT,
+    TITLE_NOUNS,
+    UNIT_HEADS,
+    WEAK_HEADS,
+    head_of,
+    infer_kind,
+    initials_match,
+    is_acronym,
 )
 from graph.lexicon import Lexicon, OrgEntry
 from graph.refs import fold

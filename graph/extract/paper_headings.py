@@ -13,7 +13,6 @@ from graph.extract.lexmatch import is_heading_line
 from graph.extract.titles import title_from_caps
 from graph.model import Mention
 
-
 _CAPS_RUN = re.compile(r"\s*((?:[A-Z0-9][A-Z0-9'’\-,:;()/&]*[ \t]+){2,}[A-Z0-9][A-Z0-9'’\-,:;()/&]*)(?![\w’'])")
 _HEADING_SKIP = re.compile(r"^(?:PART|ANNEX|CONTENTS|LIST|REFERENCES?|NOTES?|AGENDA|EXPLANATORY|PREFACE|CHAPTER|"
                            r"[A-Z]\.|[IVX]+\.|\d+\.)", re.I)

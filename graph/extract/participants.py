@@ -21,15 +21,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from graph import refs
 from graph.extract.countries import CountryIndex
 from graph.extract.org_shapes import TITLE_NOUNS, head_of
-from graph.extract.organizations import (OrgContext, OrgHit, _org_like, bare_national_body, find_organizations,
-                                         foreign_unit, national_name)
+from graph.extract.organizations import (
+    OrgContext,
+    OrgHit,
+    _org_like,
+    bare_national_body,
+    find_organizations,
+    foreign_unit,
+    national_name,
+)
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, UPPER_NAME, display, name_tokens, person_key
 from graph.extract.persons import _trim_name
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
-from graph import refs
+from graph.reading import Reading, reading_of, reads
 
 _HEADING = re.compile(r"^[ \t]*(?:LIST OF PARTICIPANTS|List of [Pp]articipants|PARTICIPANTS|Participants"
                       r"|LIST OF ATTENDANCE|ATTENDANCE|Attendance|LIST OF PARTICIPANTS AND OBSERVERS)"
@@ -99,9 +107,10 @@ def _is_section_heading(line: str) -> bool:
     return len(letters) >= 8
 
 
-def parse(document: Document, lexicon: Lexicon, ctx: OrgContext | None = None,
+def parse(document: Reading | Document, lexicon: Lexicon, ctx: OrgContext | None = None,
           countries: CountryIndex | None = None) -> ParticipantsList | None:
     """Read the participants list into people, their titles and organizations."""
+    document = reading_of(document)
     span = find_participants_section(document)
     if span is None:
         return None
@@ -366,7 +375,8 @@ def _only_places(title: str, countries: CountryIndex) -> bool:
     return bool(hits) and sum(h.end - h.start for h in hits) >= len(title.replace(" ", "")) * 0.6
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
+@reads
+def extract(document: Reading, lexicon: Lexicon) -> Extraction:
     """Persons (jobTitle, memberOf) and organizations (partOf) of the participants list."""
     parsed = parse(document, lexicon)
     out = Extraction()

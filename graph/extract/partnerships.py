@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from graph.extract.actor_index import ActorIndex
-from graph.extract.joined_sentences import joined_sentences
 from graph.extract.projects import find_projects, initiative_papers
 from graph.extract.seats import find_seats
 from graph.lexicon import Lexicon
-from graph.model import Document, Evidence, Extraction, Mention, Relation
+from graph.model import Evidence, Extraction, Mention, Relation
+from graph.reading import Reading, reads
 
 _PARTNER_CUE = re.compile(
     r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|cooperation|co-operation|association)\s+with"
@@ -49,12 +49,13 @@ _FINITE = re.compile(r"(?:\s*\([A-Z][\w/&\-]*\))?\s+(?:would|will|is|was|are|wer
 _PREP_BEFORE = re.compile(r"\b(?:of|for|at|in|on|from|to|by|with|through|between|among|and)\s+(?:the\s+|its\s+)?$")
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
+@reads
+def extract(document: Reading, lexicon: Lexicon, actors: ActorIndex | None = None) -> Extraction:
     """partneredWith and fundedBy between actors, and project nodes with organized/heldIn."""
     text = document.text
-    actors = ActorIndex(document, lexicon)
+    actors = actors or ActorIndex.of(document, lexicon)
     out = Extraction()
-    sentences = joined_sentences(text)
+    sentences = list(document.sentences)
     done: set[tuple[str, str, str, int]] = set()
 
     def tie(a, prop: str, b, s: int, e: int) -> None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from graph import refs
-from graph.extract.loose import layout_view
 from graph.extract.sentences import clause_around
 from graph.lexicon import Lexicon
-from graph.model import Document, Evidence, Extraction, Mention, Relation
+from graph.model import Evidence, Extraction, Mention, Relation
+from graph.reading import Reading
 
 _NAMED_PLEDGE = re.compile(
     r"\b(?:(?:publicly|formally|jointly|firmly)[ \t]+)?(?:committed|pledged|undertook)[ \t]+"
@@ -54,9 +54,9 @@ _ROLE_GROUP = re.compile(r"(?i)^(?:heads of state|ministers?|labour ministers|me
                          r"participants|delegations|governments|leaders|representatives)\b")
 
 
-def find(document: Document, instruments: list, lexicon: Lexicon) -> Extraction:
+def find(document: Reading, instruments: list, lexicon: Lexicon) -> Extraction:
     """Pledges and adoptions in `document`; `instruments` are the instrument mentions found in it."""
-    text = layout_view(document.text)
+    text = document.text
     x = Extraction()
 
     def ev(a: int, b: int) -> Evidence:

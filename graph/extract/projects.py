@@ -14,8 +14,8 @@ from graph import refs
 from graph.extract.actor_index import ActorIndex
 from graph.extract.lexmatch import WORD
 from graph.extract.paper_headings import contributed_papers
-from graph.model import Document, Evidence, Extraction, Mention, Relation
-
+from graph.model import Evidence, Extraction, Mention, Relation
+from graph.reading import Reading
 
 _HEAD = r"(?:Programme|Program|Project|Initiative)"
 _SMALL = r"(?:of|on|for|and|the|in|to|with|from|&)"
@@ -32,7 +32,7 @@ _IN_COUNTRIES = re.compile(r"\bin\s+(?:(?:the\s+following|\w+|\d+)\s+)?(?:(?:pil
                            r"countries|States)\b(?:[^.;:—–\n]{0,60}?[:—–]\s*|\s*)|\bin\s+(?=(?:the\s+)?[A-Z])")
 
 
-def find_projects(document: Document, actors: ActorIndex, sentences: list[tuple[int, int]], out: Extraction) -> None:
+def find_projects(document: Reading, actors: ActorIndex, sentences: list[tuple[int, int]], out: Extraction) -> None:
     """Project nodes named sentence by sentence, with organized and heldIn, added to `out`."""
     text, doc = document.text, document.doc_id
 
@@ -60,7 +60,7 @@ def find_projects(document: Document, actors: ActorIndex, sentences: list[tuple[
             last_in_para = None
 
 
-def initiative_papers(document: Document, actors: ActorIndex, out: Extraction) -> None:
+def initiative_papers(document: Reading, actors: ActorIndex, out: Extraction) -> None:
     """A contributed paper titled by an initiative ("INITIATIVE ON GLOBAL MIGRATION AND HUMAN MOBILITY" /
     "The John D. and Catherine T. MacArthur Foundation") describes that organization's initiative."""
     text, doc = document.text, document.doc_id

@@ -25,9 +25,9 @@ from graph.extract.lexmatch import WORD
 from graph.extract.paper_headings import contributed_papers
 from graph.extract.reference_lists import read_references
 from graph.extract.titles import TITLE_RUN, Sighting, clean_title, document_class, real_title, title_case, trim_run
-from graph.extract.sentences import split_sentences
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.reading import Reading, Sentences, reads
 
 _ITALIC = re.compile(r"(?<![*A-Za-z0-9])\*(?P<t>[A-Z0-9“\"'][^*\n]{2,250}?)\*(?![*A-Za-z0-9])")
 _QUOTED = re.compile(r"[\"“](?P<t>[A-Z][^\"“”\n]{4,150}?)[\"”]")
@@ -80,24 +80,25 @@ def symbol_ref(symbol: str) -> str:
     return refs.document(refs.symbol_slug(symbol))
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    """Publication/Report nodes with `published` and `presented` edges for one document."""
+@reads
+def extract(document: Reading, lexicon: Lexicon, actors: ActorIndex | None = None) -> Extraction:
+    """Publication/Report nodes with `published` and `presented` edges for one document's reading."""
     text = document.text
-    actors = ActorIndex(document, lexicon)
+    actors = actors or ActorIndex.of(document, lexicon)
     pubs: list[Sighting] = []
     bib_lines: set[int] = set()
     pubs += read_references(text, actors, bib_lines, document.title)
-    pubs += _running_text(text, actors, bib_lines)
-    pubs += _event_reports(text, actors)
+    pubs += _running_text(text, document.sentences, actors, bib_lines)
+    pubs += _event_reports(text, document.sentences, actors)
     pubs += _contributed_papers(text, actors)
     pubs += _listed_documents(text)
     return _emit(document, pubs)
 
 
-def _running_text(text: str, actors: ActorIndex, bib_lines: set[int]) -> list[Sighting]:
+def _running_text(text: str, sentences: Sentences, actors: ActorIndex, bib_lines: set[int]) -> list[Sighting]:
     out: list[Sighting] = []
     lists = _list_blocks(text, actors)
-    for ss, se in split_sentences(text):
+    for ss, se in sentences:
         line_start = text.rfind("\n", 0, ss) + 1
         if line_start in bib_lines:
             continue
@@ -266,11 +267,10 @@ def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, lis
     return out
 
 
-def _event_reports(text: str, actors: ActorIndex) -> list[Sighting]:
+def _event_reports(text: str, sentences: Sentences, actors: ActorIndex) -> list[Sighting]:
     """ "the summary report of the first meeting of the Global Forum …" is a Report; who transmitted,
     submitted or presented it presented it."""
     out = []
-    sentences = split_sentences(text)
     for m in _EVENT_REPORT.finditer(text):
         what = m.group("what")
         if m.group("kind").lower() not in ("summary", "full", "final", "interim", "progress") and \

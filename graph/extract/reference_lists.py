@@ -12,7 +12,6 @@ from graph import refs
 from graph.extract.actor_index import ActorIndex
 from graph.extract.titles import Sighting, clean_title, document_class, real_title
 
-
 _BIB = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{2,250}?)[ \t]*"
                   r"\((?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\)"
                   r"\.?[ \t]+(?P<rest>[^\n]+)$", re.M)

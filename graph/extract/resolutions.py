@@ -24,23 +24,22 @@ from graph.extract import commitment_data
 from graph.extract.addressees import actor_ref, base_verb, find_addressees
 from graph.extract.citations import find_citations, find_document_symbols, issuers_from
 from graph.extract.instruments import find_instruments
-from graph.extract.loose import layout_view
 from graph.extract.resolution_layout import Block, Field, Paragraph, body, find_blocks
 from graph.extract.un_dates import ORDINAL_RE, ordinal
 from graph.lexicon import Lexicon
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Value
+from graph.reading import Reading, reads
 
 UNDOCS = "http://undocs.org/"
 _UN_SYMBOL = re.compile(r"^(?:A|E|S)/")
 
 
 class _Out:
-    """Collects records for one document; evidence is always cut from the document text,
-    parsing reads `view` (the same text with plain spaces and hyphens, offsets unchanged)."""
+    """Collects records for one document's reading; parsing and evidence read its view."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Reading) -> None:
         self.doc = document
-        self.view = layout_view(document.text)
+        self.view = document.text
         self.x = Extraction()
         self._mentioned: set[tuple[str, int, int]] = set()
 
@@ -60,7 +59,8 @@ class _Out:
         self.x.relations.append(Relation(subject, prop, obj, self.ev(start, end)))
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
+@reads
+def extract(document: Reading, lexicon: Lexicon) -> Extraction:
     out = _Out(document)
     verbs = commitment_data.verbs(lexicon)
     data = commitment_data.instruments(lexicon)

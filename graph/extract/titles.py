@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from graph.extract.lexmatch import WORD
 from graph.model import Mention
 
-
 SMALL = frozenset("a an and as at by de del for from in into of on or the to with via vs versus y".split())
 TITLE_RUN = re.compile(r"[A-Z0-9][\w'’\-.]*(?:(?:\s+|:\s+|,\s+(?=Revision\b))(?:[A-Z0-9][\w'’\-.]*|"
                         + "|".join(sorted(SMALL, key=len, reverse=True)) + r"))*")

@@ -20,7 +20,10 @@ and so the same facts; only evidence offsets differ.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.model import Attribute, Document, Evidence, Extraction, Mention, Relation, Section
 from graph.reading import chars
@@ -30,7 +33,9 @@ from graph.reading.offsets import OffsetMap, apply_edits
 from graph.reading.sentences import split_sentences
 from graph.reading.words import Vocabulary
 
-__all__ = ["Block", "Reading", "read", "split_sentences"]
+__all__ = ["Block", "Reading", "Sentences", "read", "reading_of", "reads", "split_sentences"]
+
+Sentences = tuple[tuple[int, int], ...]  # (start, end) in view offsets
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +121,24 @@ def view_of(text: str) -> tuple[str, OffsetMap]:
     edits.extend(chars.stray_spaces(text, vocab, prose))
     edits.extend(chars.space_runs(text, prose))
     return apply_edits(text, edits)
+
+
+def reading_of(document: Document | Reading) -> Reading:
+    """A reading as given, or the reading of a document."""
+    return document if isinstance(document, Reading) else read(document)
+
+
+def reads(extract: Callable[..., Extraction]) -> Callable[..., Extraction]:
+    """Let an extractor of readings be called on a Document too (tests, other front ends): the
+    document is read first and the evidence of the result moved back to source offsets."""
+    @functools.wraps(extract)
+    def on_either(document: Document | Reading, *args: Any, **kwargs: Any) -> Extraction:
+        if isinstance(document, Reading):
+            return extract(document, *args, **kwargs)
+        reading = read(document)
+        return reading.to_source(extract(reading, *args, **kwargs))
+
+    return on_either
 
 
 def read(document: Document) -> Reading:

@@ -14,6 +14,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
              "\ufb06": "st"}
 _LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
+_HYPHEN = re.compile("[\u2010\u2011]")  # typographic and non-breaking hyphens
 _SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 # "Assembly,2 on", "migration.3 The": a note number clinging to a word (two lower-case letters before it)
 _NOTE = re.compile(r"(?<=[a-z\u00e0-\u00ff]{2})([.,;:]?)(\d{1,2})(?=\s|$)")
@@ -29,12 +30,14 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def odd_characters(text: str) -> Iterator[Edit]:
-    """NBSP and other Unicode spaces as a space; zero-width marks dropped; ligatures spelt out;
-    superscript note numbers dropped."""
+    """NBSP and other Unicode spaces as a space; zero-width marks dropped; typographic hyphens
+    plain; ligatures spelt out; superscript note numbers dropped."""
     for m in _ODD_SPACE.finditer(text):
         yield Edit(m.start(), m.end(), " ")
     for m in _INVISIBLE.finditer(text):
         yield Edit(m.start(), m.end(), "")
+    for m in _HYPHEN.finditer(text):
+        yield Edit(m.start(), m.end(), "-")
     for m in _LIGATURE.finditer(text):
         yield Edit(m.start(), m.end(), LIGATURES[m.group()])
     for m in _SUPERSCRIPT.finditer(text):

@@ -71,7 +71,13 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
     breaks) are furniture. A repeated line away from page breaks (a city in a list) is content."""
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     body = [text[lines[i].cs:lines[i].ce] for i in content]
-    ends = {k for k, li in enumerate(content) if lines[li].page_break}  # last line before a form feed
+    ends: set[int] = set()  # the last non-blank line before each form feed
+    k = -1
+    for ln in lines:
+        if not ln.blank:
+            k += 1
+        if ln.page_break and k >= 0:
+            ends.add(k)
     near_break = {k + d for b in ends for k in (b, b + 1) for d in range(-2, 3)}
     furniture = {k for k, s in enumerate(body) if _JOB_NO.fullmatch(s)}
     arabic = [k for k, s in enumerate(body) if _PAGE_NO.fullmatch(s)]
@@ -131,13 +137,22 @@ def _percentile(values: list, share: float):
 
 
 def layout(text: str, lines: list[Line]) -> Layout:
-    """A document is hard-wrapped when most of its longer lines end near one width."""
+    """A document is hard-wrapped when most of its longer lines end near one width, and the
+    lines after full ones often go on mid-sentence (a list of names has lines of one width too)."""
     body = [text[ln.cs:ln.ce] for ln in lines if not ln.furniture and ln.ce - ln.cs >= 20]
     if len(body) < 3:
         return Layout(False, 0)
     width = _percentile([len(s) for s in body], 0.9)
     near = sum(1 for s in body if len(s) >= 0.75 * width)
     if width > 160 or near < 0.5 * len(body):
+        return Layout(False, width)
+    pairs = goes_on = 0
+    kept = [ln for ln in lines if not ln.furniture]
+    for a, b in zip(kept, kept[1:]):
+        if a.ce - a.cs >= 0.75 * width and not b.blank:
+            pairs += 1
+            goes_on += text[b.cs].islower() or text[b.cs].isdigit()
+    if goes_on < max(1, 0.25 * pairs):
         return Layout(False, width)
     return Layout(True, width, _percentile([printed_width(s) for s in body], 0.9))
 
@@ -203,6 +218,10 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
     return Edit(a.ce, b.cs, " ")
 
 
+# prefixes UN editorial style always hyphenates ("non-governmental", "self-employed", "cross-border")
+_HYPHEN_PREFIXES = frozenset({"non", "self", "ex", "cross", "well", "semi", "quasi", "all", "half"})
+
+
 def _drop_hyphen(head: str, rest: str, vocab: Vocabulary) -> bool:
     """'migra-' + 'tion' is one word; 'South-' + 'East' and 'self-' + 'government' keep the hyphen."""
     tail = _LEAD_WORD.match(rest)
@@ -213,7 +232,7 @@ def _drop_hyphen(head: str, rest: str, vocab: Vocabulary) -> bool:
         return False
     if vocab.in_document(head + tail_word):
         return True
-    if tail_word[0].isupper():
+    if tail_word[0].isupper() or head.lower() in _HYPHEN_PREFIXES:
         return False
     if vocab.is_english(head + tail_word):
         return True
@@ -240,8 +259,7 @@ def paragraph_edits(text: str, vocab: Vocabulary) -> tuple[list[Edit], list[tupl
                 edits.append(Edit(ln.start, ln.next, ""))
             continue
         if ln.blank:
-            if prev is not None and prev.page_break:
-                gap_page = True
+            gap_page = gap_page or ln.page_break
             gap_blank = True
             continue
         if prev is not None:
