@@ -11,7 +11,7 @@ BlockKind = Literal["heading", "paragraph", "numbered", "subparagraph", "item", 
 _NUMBERED = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]+(?=\S)")
 _SUB = re.compile(r"[ \t]*\(([a-z]{1,2}|[ivxlc]{1,6})\)[ \t]+(?=\S)|[ \t]*([a-z])\)[ \t]+(?=\S)")
 _ITEM = re.compile(r"[ \t]*[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u2023\u2043*\-\u2013\u2014][ \t]+(?=\S)")
-_TABLE = re.compile(r"\t|\S {3,}\S")
+_TABLE = re.compile(r"\t|\S {4,}\S")
 _HEAD_NUMBER = re.compile(r"[ \t]*(?:[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+")
 _LINE = re.compile(r"[^\n]+")
 

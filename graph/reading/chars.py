@@ -15,6 +15,7 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\
              "\ufb06": "st"}
 _LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
 _HYPHEN = re.compile("[\u2010\u2011]")  # typographic and non-breaking hyphens
+_PAGE_FEED = re.compile("[\f\v]")  # what is left of a page break is a line break
 _SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 # "Assembly,2 on", "migration.3 The": a note number clinging to a word (two lower-case letters before it)
 _NOTE = re.compile(r"(?<=[a-z\u00e0-\u00ff]{2})([.,;:]?)(\d{1,2})(?=\s|$)")
@@ -36,6 +37,8 @@ def odd_characters(text: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), " ")
     for m in _INVISIBLE.finditer(text):
         yield Edit(m.start(), m.end(), "")
+    for m in _PAGE_FEED.finditer(text):
+        yield Edit(m.start(), m.end(), "\n")
     for m in _HYPHEN.finditer(text):
         yield Edit(m.start(), m.end(), "-")
     for m in _LIGATURE.finditer(text):

@@ -18,6 +18,8 @@ from graph.reading.words import Vocabulary
 
 _BREAK = re.compile(r"\r\n|[\n\r\f\v\x85\u2028\u2029]")
 _PAGE_NO = re.compile(r"(?i)(?:page\s+)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?")
+# "- 3 -", "Page 3", "Page 3 of 12": a page number wherever it stands (a bare "3" needs company)
+_MARKED_PAGE_NO = re.compile(r"(?i)[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?")
 _ROMAN_PAGE = re.compile(r"(?i)[-\u2013\u2014]?\s*[ivxl]{1,6}\s*[-\u2013\u2014]?")
 # UN job numbers ("07-47991", "08-12345 (E) 050109", "*0812345*"), possibly with the page number
 _JOB_NO = re.compile(r"(?:\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{5,}\*)?|\*\d{5,}\*)(?:\s+\d{1,4})?")
@@ -27,7 +29,7 @@ LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxl
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u2010]$")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019-]+(?:\s|$)")  # a heading's first word
-_TABLE = re.compile(r"\t|\S {3,}\S")  # columns: a tab or a wide gap
+_TABLE = re.compile(r"\t|\S {4,}\S")  # columns: a tab or a gap wider than justified spacing
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
@@ -79,7 +81,7 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
         if ln.page_break and k >= 0:
             ends.add(k)
     near_break = {k + d for b in ends for k in (b, b + 1) for d in range(-2, 3)}
-    furniture = {k for k, s in enumerate(body) if _JOB_NO.fullmatch(s)}
+    furniture = {k for k, s in enumerate(body) if _JOB_NO.fullmatch(s) or _MARKED_PAGE_NO.fullmatch(s)}
     arabic = [k for k, s in enumerate(body) if _PAGE_NO.fullmatch(s)]
     furniture.update(k for k in arabic if k in near_break)
     furniture.update(_page_sequence(arabic, body))
@@ -87,7 +89,7 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
     anchors = furniture | ends | {b + 1 for b in ends}
     if len(anchors) >= 2:  # running headers and footers: repeated short lines at page edges
         edges = {k + d for k in anchors for d in range(-2, 3)} | {0, 1, len(body) - 2, len(body) - 1}
-        keys = [re.sub(r"\d+", "#", re.sub(r"\s+", " ", s.lower())) if len(s) <= 100 else "" for s in body]
+        keys = [re.sub(r"\d+", "#", re.sub(r"\s+", " ", s.lower())) if len(s) <= 80 else "" for s in body]
         count = Counter(keys)
         at_edge = Counter(keys[k] for k in edges if 0 <= k < len(body))
         furniture.update(k for k in edges if 0 <= k < len(body) and keys[k] and count[keys[k]] >= 2
@@ -137,8 +139,9 @@ def _percentile(values: list, share: float):
 
 
 def layout(text: str, lines: list[Line]) -> Layout:
-    """A document is hard-wrapped when most of its longer lines end near one width, and the
-    lines after full ones often go on mid-sentence (a list of names has lines of one width too)."""
+    """A document is hard-wrapped when most of its longer lines end near one width, and full
+    lines often break mid-sentence (after a comma or "the", before a lower-case word): a list
+    of names has lines of one width too."""
     body = [text[ln.cs:ln.ce] for ln in lines if not ln.furniture and ln.ce - ln.cs >= 20]
     if len(body) < 3:
         return Layout(False, 0)
@@ -151,7 +154,9 @@ def layout(text: str, lines: list[Line]) -> Layout:
     for a, b in zip(kept, kept[1:]):
         if a.ce - a.cs >= 0.75 * width and not b.blank:
             pairs += 1
-            goes_on += text[b.cs].islower() or text[b.cs].isdigit()
+            first, end = text[b.cs], text[a.cs:a.ce]
+            goes_on += first.islower() or first.isdigit() or first == "(" or end.endswith(",") \
+                or bool(_DANGLING.search(end))
     if goes_on < max(1, 0.25 * pairs):
         return Layout(False, width)
     return Layout(True, width, _percentile([printed_width(s) for s in body], 0.9))
@@ -173,6 +178,17 @@ def _caps(s: str) -> bool:
 
 
 _DANGLING = re.compile(r"(?<![^\s(])(?:the|of|and|on|for|in|to|a|an|by|with|at|from|or|its|their)$")
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = re.compile(rf"(?:{_MONTHS})")
+
+
+def _split_date(s1: str, s2: str) -> bool:
+    """A date cut by the line break: "14 May\n2024", "on 14\nMay 2024"."""
+    last, first = s1.rsplit(None, 1)[-1], s2.split(None, 1)[0].rstrip(",.;")
+    return bool((_MONTH.fullmatch(last) and re.fullmatch(r"\d{1,4}", first)) or
+                (re.fullmatch(r"\d{1,2}", last) and _MONTH.fullmatch(first)))
 
 
 def _title(s: str) -> bool:
@@ -204,13 +220,13 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
         return None  # a new item, unless the marker is a word the wrap put first ("see paragraph\n(a) above")
     if s2[0].islower() and (not terminal or full):
         return Edit(a.ce, b.cs, " ")
-    if _DANGLING.search(s1) and s2[0].isalnum():
-        return Edit(a.ce, b.cs, " ")  # no line ends on "of the": "Department of Economic and\nSocial Affairs"
+    if (_DANGLING.search(s1) and s2[0].isalnum()) or _split_date(s1, s2):
+        return Edit(a.ce, b.cs, " ")  # no line ends on "of the", or inside a date ("14 May\n2024")
     if not full:
         return None
-    if _title(s1) and _title(s2) and len(s2) <= 0.5 * lay.width:
-        return None  # a title, then a subtitle ("… Transnational Crime\nSenior Officials' Meeting")
     caps1, caps2 = _caps(s1), _caps(s2)
+    if _title(s1) and _title(s2) and len(s2) <= 0.5 * lay.width and not (caps1 and caps2):
+        return None  # a title, then a subtitle ("… Transnational Crime\nSenior Officials' Meeting")
     if caps2 and not caps1 and _CAPS_WORD.match(s2) and not _caps(s1.split()[-1]):
         return None  # a heading after a paragraph ("… New York\nPREFACE")
     if caps1 and not caps2 and len(s1) + 1 + len(s2.split()[0]) <= 0.9 * lay.width:
