@@ -40,6 +40,11 @@ _ADJ = r"(?:(?!(?:during|at|in|on|of|for|by|with|from|to|the|a|an|and|or|its|the
 _PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+events?|segments?|plenar(?:y|ies))"
 
 
+# "X Secretariat"; "Secretariat of the X", "Leaders of X", "Member States of the X"
+_BODY_AFTER = re.compile(r"\s+Secretariat\b")
+_BODY_BEFORE = re.compile(r"\b(?:Secretariat|[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?")
+
+
 def _loose(phrase: str) -> str:
     """A phrase as a regex matching any white space between its words.
 
@@ -97,6 +102,7 @@ class EventReader:
         self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
         self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
         self._sentences = document.sentences
+        self._bodies: tuple[list[str], list[str]] | None = None
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
             rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
@@ -107,10 +113,17 @@ class EventReader:
     def _a_body(self, name: str) -> bool:
         """ "the Pacific Islands Forum" of "the Leaders of the Pacific Islands Forum" and "the
         Pacific Islands Forum Secretariat": an organization named with an event word."""
-        n = _loose(name)
-        return re.search(rf"\b{n}\s+Secretariat\b|\bSecretariat\s+of\s+(?:the\s+)?{n}\b|"
-                         rf"\b(?:[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?{n}\b",
-                         self.text) is not None
+        if self._bodies is None:  # one pass over the text for every name asked about
+            before, after = [], []
+            for m in _BODY_AFTER.finditer(self.text):
+                before.append(" " + " ".join(self.text[max(0, m.start() - 200):m.start()].split()))
+            for m in _BODY_BEFORE.finditer(self.text):
+                after.append(" ".join(self.text[m.end():m.end() + 200].split()) + " ")
+            self._bodies = (before, after)
+        n = " ".join(name.split())
+        before, after = self._bodies
+        return any(b.endswith(" " + n) for b in before) or \
+            any(a.startswith(n) and not a[len(n)].isalnum() for a in after)
 
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
