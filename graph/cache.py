@@ -4,8 +4,8 @@ An entry is keyed by the file's content hash (of its bytes: checking a hit
 needs no decoding, no PDF parsing and no worker process), the document id
 (evidence names the document, so a renamed file is a different entry) and the
 extractor code version — a hash of every file that can change what extraction returns
-(`graph/extract/*.py`, the dictionaries in `graph/data/`, the records, refs,
-lexicon loader and segmenter). Editing a rule or a dictionary therefore
+(the reading layer, `graph/extract/*.py`, the relation stage, the dictionaries and
+patterns in `graph/data/`, the records, refs, lexicon loader, segmenter and pipeline). Editing a rule or a dictionary therefore
 invalidates every entry without anyone having to remember to clear the cache.
 
 An entry holds the Document and its Extraction, pickled, written to a
@@ -26,7 +26,7 @@ from graph.model import Document, Extraction
 
 FORMAT = "2"  # bump when the entry layout changes
 # Modules outside graph/extract whose content shapes an Extraction.
-_CODE_FILES = ("model.py", "refs.py", "lexicon.py", "ingest.py")
+_CODE_FILES = ("model.py", "refs.py", "lexicon.py", "ingest.py", "pipeline.py")
 
 
 @cache
@@ -34,7 +34,7 @@ def code_version() -> str:
     """Hash of the extractor code and dictionaries (computed once per process)."""
     root = Path(__file__).resolve().parent
     files = [root / name for name in _CODE_FILES]
-    for sub in ("extract", "data"):
+    for sub in ("reading", "extract", "relations", "data"):
         d = root / sub
         if d.is_dir():
             files.extend(p for p in d.rglob("*") if p.is_file() and "__pycache__" not in p.parts

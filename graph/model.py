@@ -20,6 +20,7 @@ class Evidence:
     start: int
     end: int
     quote: str
+    rule: str = ""  # the pattern or extractor that read this fact ("organized.passive", "extractor:events")
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -15,8 +15,9 @@ from graph.extract import registry
 from graph.extract.actor_index import ActorIndex
 from graph.ingest import ingest, shipped_corpus
 from graph.lexicon import Lexicon, load_lexicon
-from graph.model import Document, Extraction
+from graph.model import Document, Evidence, Extraction, Relation
 from graph.reading import read
+from graph.relations import relate
 from graph.resolve import Resolved, resolve
 
 
@@ -33,13 +34,24 @@ class BuildResult:
 def extract_document(document: Document, lexicon: Lexicon, names: Sequence[str] | None = None) -> Extraction:
     """Read one document once, run every registered extractor (or those named) on its reading,
     and return what they found with evidence in source offsets."""
-    reading = read(document)
+    reading = read(document)                        # read
     actors = ActorIndex.of(reading, lexicon)
     out = Extraction()
-    for name, extractor in registry().items():
+    for name, extractor in registry().items():      # mentions (and the structural facts of each family)
         if names is None or name in names:
-            out.extend(extractor(reading, lexicon, actors))
+            found = extractor(reading, lexicon, actors)
+            found.relations = [_stamped(r, f"extractor:{name}") for r in found.relations]
+            out.extend(found)
+    if names is None or "relations" in names:
+        out.extend(relate(reading, out))            # relations, by the patterns of graph/data/relations.yaml
     return reading.to_source(out)
+
+
+def _stamped(r: Relation, rule: str) -> Relation:
+    if r.evidence.rule:
+        return r
+    e = r.evidence
+    return Relation(r.subject, r.prop, r.object, Evidence(e.doc, e.start, e.end, e.quote, rule))
 
 
 def run(documents: Iterable[Document], base: str = DEFAULT_BASE, lexicon: Lexicon | None = None) -> BuildResult:

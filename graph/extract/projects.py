@@ -24,6 +24,7 @@ _OF_ORG_ON = re.compile(r"\b(?:the\s+)?(?P<kind>project|programme|program|initia
 _LAUNCH = re.compile(r"\b(?P<verb>launched|started|initiated|established|set\s+up|leads?|led|will\s+lead|lead|"
                      r"(?:has\s+been\s+|is\s+|was\s+)?implementing|implements|implemented|runs|manages|coordinates|"
                      r"carrying\s+out|carries\s+out|carried\s+out)\s+(?:a\s+|an\s+|the\s+|its\s+)(?:new\s+)?")
+_QUOTED_NAME = re.compile(r"\b(?:project|programme|program|initiative)\s+[\"\u201c](?P<t>[^\"\u201d\n]{5,120})[\"\u201d]", re.I)
 _LOWER_NAME = re.compile(r"(?P<name>(?:initiative|project|programme)\s+on\s+[a-z][a-z\-]*(?:\s+(?:[a-z][a-z\-]*))*?)"
                          r"(?=\s*[.;,]|\s+(?:in|with|to|which|that|since|from)\b)")
 _ANAPHOR = re.compile(r"\s*(?:(?:Currently|Now|Since\s+\d{4}|In\s+\d{4})[^,]{0,40},\s*)?(?:[Tt]he|[Tt]his|[Ii]ts)\s+"
@@ -133,10 +134,16 @@ def _project_names(text: str, actors: ActorIndex, ss: int,
                 verb = v
         if verb is not None:
             orgs = [*actors.subject(ss, verb.start()), *orgs]
-        if not orgs:
-            continue  # nobody runs it: an unnamed thing ("Work Programme")
         acr = re.match(r"\s*\(([A-Z][\w/&\-]*)\)", text[e:e + 20])
+        if not orgs and not (acr or len(WORD.findall(name)) >= 4):
+            continue  # nobody runs it and nothing names it: an unnamed thing ("Work Programme")
         add(name, start, e, (acr.group(1),) if acr else (), list({o.ref: o for o in orgs}.values()))
+    # 'The project "Climate and Mobility in Small Islands" (CAMSI)': a name in quotes after the word
+    for m in _QUOTED_NAME.finditer(text, ss, se):
+        title = " ".join(m.group("t").split())
+        if len(WORD.findall(title)) >= 2 and title[:1].isupper():
+            acr = re.match(r"\s*\(([A-Z][\w/&\-]*)\)", text[m.end():m.end() + 20])
+            add(title, m.start("t"), m.end("t"), (acr.group(1),) if acr else (), [])
     # "the IUSSP launched a new initiative on international migration and co-development"
     for v in _LAUNCH.finditer(text, ss, se):
         low = _LOWER_NAME.match(text, v.end(), se)

@@ -51,7 +51,7 @@ _OF_ACTOR = re.compile(r"\b(?:publication|report|book|study|paper)\s+of\s+")
 _LIST_LEAD = re.compile(r"\b(?P<v>completed|published|produced|issued|released|prepared|launched|presented)\s+"
                         r"(?:the\s+following|several|a\s+number\s+of|these)\s+"
                         r"(?:publications|reports|studies|papers|books)"
-                        r"\s*:", re.I)
+                        r"[^:\n]{0,40}:", re.I)
 _EVENT_REPORT = re.compile(
     r"\b(?P<kind>[Ss]ummary|[Ff]ull|[Ff]inal|[Aa]nnual|[Pp]rogress|[Ii]nterim)\s+report\s+of\s+the\s+"
     r"(?P<what>(?:(?:[a-z]+(?:-[a-z]+)?)\s+){0,2}(?:meeting|session|conference|forum|summit|dialogue)\s+of\s+the\s+"
@@ -118,7 +118,8 @@ def _running_text(text: str, sentences: Sentences, actors: ActorIndex, bib_lines
             ts = m.start("t")
             title = clean_title(m.group("t"))
             window = text[max(ss, ts - 60):ts]
-            if not real_title(title) or not re.search(r"\b(?:report|paper|study|publication|book|entitled|titled)\b",
+            if not real_title(title) or not re.search(r"\b(?:report|paper|study|publication|book|entitled|titled|"
+                                                       r"brief|atlas|handbook|guide|note|series|review|survey)\b",
                                                        window, re.I):
                 continue
             if not title_case(title):
@@ -147,6 +148,30 @@ def _running_text(text: str, sentences: Sentences, actors: ActorIndex, bib_lines
             if who:
                 prev.quote = (prev.quote[0], se)
         out += found
+    out += _item_titles(text, lists, out)
+    return out
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-\u2022*]|\(\w{1,3}\))[ \t]+")
+_ITEM_TITLE = re.compile(r"[^,;(\n]+")
+
+
+def _item_titles(text: str, lists: list[tuple[int, int, int, list[Mention]]], found: list[Sighting]) -> list[Sighting]:
+    """An item of a list of publications that starts with a plain title ("(a) Caribbean Outlook 2031, the
+    flagship report …"): the title runs to the first comma, bracket or semicolon."""
+    out = []
+    for lead, a, b, who in lists:
+        for line in re.finditer(r"[^\n]+", text[a:b]):
+            ls, le = a + line.start(), a + line.end()
+            mark = _ITEM.match(text, ls, le)
+            if mark is None or any(mark.end() <= p.start <= mark.end() + 40 for p in found):
+                continue
+            run = _ITEM_TITLE.match(text, mark.end(), le)
+            title = clean_title(run.group()) if run else ""
+            if not (title and real_title(title) and title_case(title)):
+                continue
+            ts = mark.end()
+            out.append(Sighting(title, ts, ts + len(title), (lead, le), document_class(title, ""), list(who)))
     return out
 
 
@@ -262,8 +287,8 @@ def _list_blocks(text: str, actors: ActorIndex) -> list[tuple[int, int, int, lis
             if not re.match(r"[-•*]\s|\(\w\)\s", body):
                 break
             end = pos + line.end()
-        if subj and end > pos:
-            out.append((subj[0].evidence.start, pos, end, subj))
+        if end > pos:  # the publisher may be a description ("The Observatory issued …"): the relation stage reads it
+            out.append((subj[0].evidence.start if subj else ls, pos, end, subj[:1]))
     return out
 
 

@@ -74,10 +74,10 @@ class Reading:
         """The source offsets behind view[start:end]."""
         return self.offsets.span(start, end)
 
-    def evidence(self, start: int, end: int) -> Evidence:
+    def evidence(self, start: int, end: int, rule: str = "") -> Evidence:
         """Evidence for view[start:end], in source offsets, quoting the source."""
         s, e = self.offsets.span(start, end)
-        return Evidence(self.source.doc_id, s, e, self.source.text[s:e])
+        return Evidence(self.source.doc_id, s, e, self.source.text[s:e], rule)
 
     def sentence_at(self, pos: int) -> tuple[int, int] | None:
         """The sentence holding view offset `pos`."""
@@ -97,12 +97,12 @@ class Reading:
 
     def to_source(self, extraction: Extraction) -> Extraction:
         """The extraction with every evidence moved from view to source offsets."""
-        memo: dict[tuple[int, int], Evidence] = {}
+        memo: dict[tuple[int, int, str], Evidence] = {}
 
         def ev(e: Evidence) -> Evidence:
-            key = (e.start, e.end)
+            key = (e.start, e.end, e.rule)
             if key not in memo:
-                memo[key] = self.evidence(e.start, e.end)
+                memo[key] = self.evidence(e.start, e.end, e.rule)
             return memo[key]
 
         return Extraction(

@@ -45,7 +45,7 @@ def blocks(view: str) -> tuple[Block, ...]:
         line = m.group()
         if not line.strip():
             continue
-        s, e = m.start(), m.end()
+        s, e = m.start() + len(line) - len(line.lstrip()), m.end()  # a block starts at its first letter
         if n := _NUMBERED.match(line):
             out.append(Block("numbered", s, e, n.group(1)))
         elif sub := _SUB.match(line):

@@ -29,6 +29,7 @@ LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxl
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u2010]$")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019-]+(?:\s|$)")  # a heading's first word
+_SYMBOL = re.compile(r"[A-Z][A-Z0-9.]*(?:/[A-Z0-9.()-]+)+")  # a document symbol: "A/RES/63/225", "CMDO/GB/15/2"
 _TABLE = re.compile(r"\t|\S {4,}\S")  # columns: a tab or a gap wider than justified spacing
 _SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
@@ -92,8 +93,10 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
         keys = [re.sub(r"\d+", "#", re.sub(r"\s+", " ", s.lower())) if len(s) <= 80 else "" for s in body]
         count = Counter(keys)
         at_edge = Counter(keys[k] for k in edges if 0 <= k < len(body))
+        first_page = min(anchors)
         furniture.update(k for k in edges if 0 <= k < len(body) and keys[k] and count[keys[k]] >= 2
-                         and at_edge[keys[k]] >= max(2, 0.75 * count[keys[k]]))
+                         and at_edge[keys[k]] >= max(2, 0.75 * count[keys[k]])
+                         and not (k < first_page and _SYMBOL.fullmatch(body[k])))  # the masthead's own symbol
     for k in furniture:
         lines[content[k]].furniture = True
 
@@ -220,6 +223,8 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
         return None  # a new item, unless the marker is a word the wrap put first ("see paragraph\n(a) above")
     if s2[0].islower() and (not terminal or full):
         return Edit(a.ce, b.cs, " ")
+    if _centred(a, b) and not terminal and s2[0].isalnum():
+        return Edit(a.ce, b.cs, " ")  # a title set centred over two lines
     if (_DANGLING.search(s1) and s2[0].isalnum()) or _split_date(s1, s2):
         return Edit(a.ce, b.cs, " ")  # no line ends on "of the", or inside a date ("14 May\n2024")
     if not full:
@@ -236,6 +241,13 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
 
 # prefixes UN editorial style always hyphenates ("non-governmental", "self-employed", "cross-border")
 _HYPHEN_PREFIXES = frozenset({"non", "self", "ex", "cross", "well", "semi", "quasi", "all", "half"})
+
+
+def _centred(a: Line, b: Line) -> bool:
+    """Two lines set well in from the margin, one under the other, as a centred title is."""
+    ia, ib = a.cs - a.start, b.cs - b.start
+    mid_a, mid_b = a.cs + a.ce - 2 * a.start, b.cs + b.ce - 2 * b.start  # twice the column of each middle
+    return ia >= 8 and ib >= 8 and abs(mid_a - mid_b) <= 8
 
 
 def _drop_hyphen(head: str, rest: str, vocab: Vocabulary) -> bool:

@@ -1,0 +1,146 @@
+"""Relation patterns, kept as data (graph/data/relations.yaml) and compiled once per process.
+
+A pattern is a regular expression over a mention-tagged sentence, written with slots
+(`{s:actor+}`, `{o:event}`) and macros (`{_}`, `{__}`, `{be}`, `{adv}`) so that it reads like
+the sentences it matches: `{o:event+}{__}was organized by {s:actor+}`.
+
+Why a matcher of our own rather than spaCy's `Matcher`: the tokens a pattern cares about are
+migkg's own mentions (which spaCy would have to be given as entity spans, after a tokenizer
+and an import that cost 0.55 s per process), and a pattern over placeholders is one compiled
+regular expression per rule — the whole table runs over the shipped corpus in a fraction of a
+second.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+# kind of a mention placeholder, by ontology class
+KIND_OF_CLASS: dict[str, str] = {
+    "Person": "Person",
+    **{c: "Org" for c in ("Organization", "UNEntity", "IntergovernmentalOrganization", "NonGovernmentalOrganization",
+                           "AcademicInstitution", "Foundation", "Company", "GovernmentBody", "Actor")},
+    "Country": "Country",
+    "City": "City",
+    "Place": "City",
+    **{c: "Event" for c in ("Event", "Meeting", "Conference", "Forum", "Dialogue", "Workshop", "Symposium")},
+    "EventSeries": "Series",
+    "Project": "Project",
+    **{c: "Doc" for c in ("Document", "Report", "Publication")},
+    "Convention": "Convention",
+    **{c: "Instrument" for c in ("Commitment", "Declaration", "Agreement", "Recommendation")},
+    "Resolution": "Resolution",
+    "Provision": "Provision",
+    "Pledge": "Pledge",
+}
+
+# slot kinds a pattern may name -> placeholder kinds
+SLOT_KINDS: dict[str, tuple[str, ...]] = {
+    "actor": ("Person", "Org", "Country"),
+    "person": ("Person",),
+    "org": ("Org",),
+    "country": ("Country",),
+    "event": ("Event",),
+    "series": ("Series",),
+    "place": ("City", "Country"),
+    "doc": ("Doc",),
+    "project": ("Project",),
+    "convention": ("Convention",),
+    "commitment": ("Convention", "Instrument", "Resolution", "Pledge", "Provision"),
+    "any": ("Person", "Org", "Country", "City", "Event", "Series", "Project", "Doc", "Convention", "Instrument",
+            "Resolution", "Provision", "Pledge"),
+}
+
+_DET = (r"(?:(?:the|its|their|his|her|a|an|both|all)\s+)?"
+        r"(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Mme\.?|Dr\.?|Prof\.?|Professor|Ambassador|Minister|Judge|Sir|Dame)\s+)*")
+_QUOTE = "[\"\u201c\u201d\u2018\u2019']?"
+# a group of actors named by their members: "the Governments of Chile and Peru"
+_GROUP = r"(?:(?:the\s+)?(?:Governments|Ministries|delegations|representatives|experts|authorities)\s+of\s+(?:the\s+)?)?"
+_SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:and|as\s+well\s+as|or)\s+(?:by\s+|with\s+)?"
+        r"|\s*&\s*)")
+# an actor's own apposition, skipped between a subject and its verb: ", Director of the X,"
+_APPOS = r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Org|Country|City)⟧[^⟦⟧;,]{0,25}?)?,)?"
+# a preposition before a mention makes it a complement, never the subject of the verb that follows
+_NOT_COMPLEMENT = "".join(rf"(?<!\b{p} )(?<!\b{p} the )" for p in ("of", "for", "at", "in", "on", "from", "to", "with",
+                                                                               "by"))
+MACROS = {
+    "_": r"[^⟦⟧;]{0,80}?",
+    "__": r"(?:[^⟦⟧;]|⟦\d+:(?:City|Country|Series)⟧){0,220}?",
+    "be": r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+being|was\s+being|"
+          r"being|been|be|to\s+be)",
+    # what a document is called before its title: "its report", "the new policy brief"
+    "docnoun": r"(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?:new|latest|annual|flagship|joint|final|first|second|"
+               r"third|draft)\s+)*(?:(?:policy|research|working|background|discussion|technical|issue|"
+               r"information)\s+)?(?:reports?|study|studies|papers?|publications?|books?|briefs?|atlas|guide|"
+               r"handbook|notes?|series|review|survey|methodology)?\s*",
+    "adv": r"(?:(?:also|jointly|successfully|further|recently|again|then|officially|formally|first|previously|"
+           r"originally|subsequently|kindly|generously|once\s+again)\s+)?",
+}
+_SLOT = re.compile(r"\{(?P<role>[so]):(?P<kind>[a-z]+)(?P<many>\+?)\}|\{(?P<macro>_|__|be|adv|docnoun)\}")
+
+
+def placeholder(kinds: tuple[str, ...]) -> str:
+    return r"⟦\d+:(?:" + "|".join(kinds) + r")⟧"
+
+
+def _slot(role: str, kind: str, many: bool, first: bool) -> str:
+    if kind == "items":
+        return rf"\s*⟪(?P<{role}>[^⟫]*)⟫"
+    one = placeholder(SLOT_KINDS[kind])
+    item = _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
+    guard = _NOT_COMPLEMENT if first else ""
+    body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
+    appos = _APPOS if role == "s" else ""
+    return rf"{guard}(?P<{role}>{body}){appos}"
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """A pattern's source, its slots and macros expanded, as one case-insensitive regex (tagged
+    sentences have single spaces, so a space in a pattern is one space)."""
+    out, pos = [], 0
+    for m in _SLOT.finditer(source):
+        out.append(source[pos:m.start()])
+        if m.group("macro"):
+            out.append(MACROS[m.group("macro")])
+        else:
+            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=m.start() == 0))
+        pos = m.end()
+    out.append(source[pos:])
+    return re.compile("".join(out), re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    name: str
+    relation: str
+    regex: re.Pattern[str]
+    example: str
+    gives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    patterns: tuple[Pattern, ...]
+    contract: dict[str, tuple[frozenset[str], frozenset[str]]]  # relation -> (subject kinds, object kinds)
+
+
+def _kinds(words: str) -> frozenset[str]:
+    return frozenset(k for w in words.split() for k in SLOT_KINDS[w])
+
+
+@cache
+def table() -> Table:
+    """The relation patterns of graph/data/relations.yaml, compiled (once per process)."""
+    data = yaml.safe_load(resources.files("graph").joinpath("data/relations.yaml").read_text(encoding="utf-8"))
+    contract = {rel: (_kinds(subj), _kinds(obj)) for rel, (subj, obj) in data["contract"].items()}
+    patterns = []
+    for row in data["patterns"]:
+        if row["relation"] not in contract:
+            raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
+        patterns.append(Pattern(row["name"], row["relation"], compile_pattern(row["pattern"]), row["example"],
+                                tuple(row.get("gives") or ())))
+    return Table(tuple(patterns), contract)

@@ -1,0 +1,184 @@
+"""Sentences with their mentions as placeholders, the text the relation patterns read.
+
+"Ms. Ann Tern, Director of the Institute, opened the Seminar in Lima." becomes
+"⟦0:Person⟧, Director of ⟦1:Org⟧, opened ⟦2:Event⟧ in ⟦3:City⟧." Each placeholder stands
+for one chosen mention. Three readings go beyond the mentions the extractors found:
+
+- a definite description names the last organization with that head noun ("the Observatory"
+  after "the Caribbean Migration Data Observatory"; "the Board" after "the Governing Board");
+- a sentence opening with "It" or "They" is about the subject of the sentence before it in
+  the same paragraph (the paragraph's topic);
+- "the Government of Peru" acts as Peru: the edges of a state go to its Country node.
+
+A sentence that introduces a list ("… were organized by X:") carries the first mention of
+each item that follows as ⟪⟦4:Event⟧ ⟦9:Event⟧⟫, for the `{o:items}` slot.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from graph.model import Evidence, Mention
+from graph.reading import Reading
+from graph.relations.patterns import KIND_OF_CLASS
+
+# which mention wins a span two extractors both claim: the more specific reading
+_PRIORITY = {k: i for i, k in enumerate(("Person", "Event", "Project", "Doc", "Resolution", "Provision", "Convention",
+                                         "Instrument", "Pledge", "Org", "City", "Country", "Series"))}
+_GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Republic|State|Kingdom)\s+of\s+", re.I)
+_DEFINITE = re.compile(r"\b[Tt]he ([A-Z][a-z]{2,})\b(?![ -][A-Z])")
+_IT = re.compile(r"(?:It|They|This (?:project|initiative|programme|meeting|organization))\b")
+_SUBJECT_FIRST = re.compile(r"(?:The |the )?⟦(\d+):")
+_ITEM_MARK = re.compile(r"\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}[.)]|[-\u2022*\u2013])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """One sentence of the view, [start, end), as the patterns see it."""
+
+    start: int
+    end: int
+    text: str
+    slots: tuple[Mention, ...]  # placeholder number -> the mention it stands for
+
+
+def kind(m: Mention) -> str:
+    return KIND_OF_CLASS.get(m.cls, "")
+
+
+def choose(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions in text order: the longest span wins, then the more specific kind."""
+    usable = [m for m in mentions if kind(m) and m.evidence.end > m.evidence.start]
+    usable.sort(key=lambda m: (m.evidence.start, -(m.evidence.end - m.evidence.start), _PRIORITY.get(kind(m), 99),
+                               m.ref))
+    out: list[Mention] = []
+    for m in usable:
+        if out and m.evidence.start < out[-1].evidence.end:
+            continue
+        out.append(m)
+    return out
+
+
+def _heads(name: str) -> set[str]:
+    """The words a definite description may use for a name: its last word, and the word before its
+    first "of" or "for" ("Institute" of "Arnor Institute for Migration Studies")."""
+    words = name.split()
+    heads = {words[-1].lower()}
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "on"):
+            heads.add(words[i - 1].lower())
+            break
+    return heads
+
+
+def _as_state(m: Mention, inner: list[Mention]) -> Mention:
+    """"the Government of Peru" -> Peru, when the name holds one country and nothing else."""
+    if kind(m) != "Org" or not _GOVERNMENT.match(m.label):
+        return m
+    countries = [c for c in inner if kind(c) == "Country" and m.evidence.start <= c.evidence.start
+                 and c.evidence.end <= m.evidence.end]
+    if len({c.ref for c in countries}) != 1 or not m.label.rstrip().endswith(countries[0].label.split()[-1]):
+        return m
+    c = countries[0]
+    return Mention(c.ref, c.cls, c.label, m.evidence, c.aliases)
+
+
+class Tagger:
+    """Tags the sentences of one reading, given every mention the extractors found in it."""
+
+    def __init__(self, reading: Reading, mentions: list[Mention]) -> None:
+        self.reading = reading
+        by_start = sorted(mentions, key=lambda m: m.evidence.start)
+        self.chosen = [_as_state(m, self._inside(by_start, m)) for m in choose(mentions)]
+        self._starts = [m.evidence.start for m in self.chosen]
+        self._orgs_by_head: dict[str, list[Mention]] = {}
+        for m in self.chosen:
+            if kind(m) == "Org" and len(m.label.split()) > 1:
+                for head in _heads(m.label):
+                    self._orgs_by_head.setdefault(head, []).append(m)
+
+    @staticmethod
+    def _inside(by_start: list[Mention], m: Mention) -> list[Mention]:
+        i = bisect.bisect_left([x.evidence.start for x in by_start], m.evidence.start)
+        out = []
+        while i < len(by_start) and by_start[i].evidence.start < m.evidence.end:
+            out.append(by_start[i])
+            i += 1
+        return out
+
+    def _antecedent(self, head: str, pos: int) -> Mention | None:
+        """The last organization before `pos` whose name ends with `head`."""
+        cands = [m for m in self._orgs_by_head.get(head.lower(), ()) if m.evidence.end <= pos]
+        return cands[-1] if cands else None
+
+    def sentences(self) -> list[Tagged]:
+        r = self.reading
+        text = r.text
+        out: list[Tagged] = []
+        prev: Tagged | None = None
+        for s, e in r.sentences:
+            tagged = self._tag(s, e, prev if prev and text.rfind("\n", 0, s) < prev.start else None)
+            out.append(tagged)
+            prev = tagged
+        return [self._with_items(t, out[i + 1:]) for i, t in enumerate(out)]
+
+    def _tag(self, s: int, e: int, prev: Tagged | None) -> Tagged:
+        text = self.reading.text
+        i = bisect.bisect_left(self._starts, s)
+        found: list[Mention] = []
+        while i < len(self.chosen) and self.chosen[i].evidence.start < e:
+            if self.chosen[i].evidence.end <= e:
+                found.append(self.chosen[i])
+            i += 1
+        extra = self._descriptions(s, e, found)
+        it = _IT.match(text, s, e)
+        if it and not any(m.evidence.start == s for m in found) and prev is not None:
+            first = _SUBJECT_FIRST.match(prev.text)
+            if first:
+                m = prev.slots[int(first.group(1))]
+                extra.append(Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, s, it.end(), text[s:it.end()]), m.aliases))
+        spans = sorted([*found, *extra], key=lambda m: m.evidence.start)
+        parts, slots, pos = [], [], s
+        for m in spans:
+            if m.evidence.start < pos:
+                continue
+            parts.append(text[pos:m.evidence.start])
+            parts.append(f"⟦{len(slots)}:{kind(m)}⟧")
+            slots.append(m)
+            pos = m.evidence.end
+        parts.append(text[pos:e])
+        return Tagged(s, e, re.sub(r"\s+", " ", "".join(parts)), tuple(slots))
+
+    def _descriptions(self, s: int, e: int, found: list[Mention]) -> list[Mention]:
+        text, out = self.reading.text, []
+        for d in _DEFINITE.finditer(text, s, e):
+            if any(m.evidence.start <= d.start(1) < m.evidence.end for m in found):
+                continue
+            m = self._antecedent(d.group(1), d.start())
+            if m is not None:
+                ev = Evidence(m.evidence.doc, d.start(), d.end(), text[d.start():d.end()])
+                out.append(Mention(m.ref, m.cls, m.label, ev, m.aliases))
+        return out
+
+    def _with_items(self, t: Tagged, following: list[Tagged]) -> Tagged:
+        """An introducing sentence ("… the following meetings …:") with the lead mention of each item after it."""
+        if not t.text.rstrip().endswith(":"):
+            return t
+        blocks = self.reading.blocks
+        leads: list[Mention] = []
+        for f in following:
+            block = next((b for b in blocks if b.start <= f.start < b.end), None)
+            if block is None or block.kind not in ("subparagraph", "item", "numbered"):
+                break
+            if f.start != block.start:
+                continue  # a later sentence of the same item
+            mark = _ITEM_MARK.match(f.text)
+            lead = _SUBJECT_FIRST.match(f.text, mark.end() if mark else 0)
+            if lead:
+                leads.append(f.slots[int(lead.group(1))])
+        if not leads:
+            return t
+        n = len(t.slots)
+        items = " ".join(f"⟦{n + k}:{kind(m)}⟧" for k, m in enumerate(leads))
+        return Tagged(t.start, t.end, f"{t.text} ⟪{items}⟫", (*t.slots, *leads))

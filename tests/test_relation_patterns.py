@@ -1,0 +1,82 @@
+"""The relation patterns of graph/data/relations.yaml: each row's invented example gives its edges,
+and the stage keeps only what the contract allows, inside one sentence."""
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest import make_document
+from graph.lexicon import load_lexicon
+from graph.pipeline import extract_document
+from graph.relations.patterns import compile_pattern, table
+
+LEX = load_lexicon()
+PATTERNS = table().patterns
+
+
+def edges(text: str) -> tuple[set[str], list]:
+    doc = make_document(text, "t")
+    x = extract_document(doc, LEX)
+    label = {m.ref: m.label for m in x.mentions}
+    for r in x.relations:
+        assert doc.text[r.evidence.start:r.evidence.end] == r.evidence.quote
+    return {f"{label[r.subject]} | {r.prop} | {label[r.object]}" for r in x.relations}, x.relations
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])
+def test_each_pattern_reads_the_edges_of_its_example(pattern):
+    found, relations = edges(pattern.example)
+    assert pattern.gives, "every pattern row lists the edges its example gives"
+    assert set(pattern.gives) <= found
+    assert any(r.evidence.rule == pattern.name for r in relations), "the row itself reads its example"
+
+
+def test_every_pattern_names_a_relation_of_the_contract():
+    rules = table()
+    assert {p.relation for p in rules.patterns} <= set(rules.contract)
+    assert len({p.name for p in rules.patterns}) == len(rules.patterns)
+
+
+def test_an_edge_the_contract_does_not_allow_is_not_made():
+    found, _ = edges("The Regional Seminar on Tidal Mobility was organized by Lima.")
+    assert not any("| organized |" in e for e in found)
+
+
+def test_no_edge_joins_two_sentences():
+    found, _ = edges("The Arnor Institute for Migration Studies studies tides. "
+                     "The Regional Seminar on Tidal Mobility was organized by experts.")
+    assert not any("organized" in e for e in found)
+
+
+def test_a_mention_after_a_preposition_is_not_the_subject():
+    _, relations = edges("The report of the Gondor Bureau of Statistics chaired the Regional Seminar on Tidal Mobility.")
+    assert not [r for r in relations if r.prop == "chaired" and not r.evidence.rule.startswith("extractor:")]
+
+
+def test_the_government_of_a_country_acts_as_that_country():
+    found, _ = edges("The Regional Seminar on Tidal Mobility was hosted by the Government of Chile.")
+    assert "Chile | hosted | Regional Seminar on Tidal Mobility" in found
+
+
+def test_a_definite_description_names_the_organization_before_it():
+    found, _ = edges("The Arnor Institute for Migration Studies was founded in 2020. The Regional Seminar on "
+                     "Tidal Mobility was organized by the Institute.")
+    assert "Arnor Institute for Migration Studies | organized | Regional Seminar on Tidal Mobility" in found
+
+
+def test_it_at_the_start_of_a_sentence_is_the_subject_of_the_sentence_before():
+    found, _ = edges("The Harmonized Tide Data Initiative (HTDI) began in 2030. It is funded by the Government of "
+                     "Chile.")
+    assert "Harmonized Tide Data Initiative | fundedBy | Chile" in found
+
+
+def test_every_edge_names_the_rule_that_made_it():
+    _, relations = edges("The Regional Seminar on Tidal Mobility was organized by the Arnor Institute for "
+                         "Migration Studies in Lima, Peru, on 3 May 2031.")
+    assert relations and all(r.evidence.rule for r in relations)
+
+
+def test_slots_and_macros_compile_to_one_regex():
+    rx = compile_pattern("{o:event+}{__}(?:{be} )?hosted by {s:actor+}")
+    m = rx.search("⟦0:Event⟧ was hosted by the ⟦1:Country⟧ and ⟦2:Org⟧.")
+    assert m and m.group("o") == "⟦0:Event⟧" and "⟦2:Org⟧" in m.group("s")
+    assert rx.search("⟦0:Event⟧ was hosted by ⟦1:City⟧.") is None
