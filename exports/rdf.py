@@ -8,8 +8,8 @@ compact.
 
 Evidence: each asserted triple gets one `rdf:Statement` per piece of evidence,
 named `{base}statement/{digest}` (a digest of the triple and the span, so names
-are stable), carrying `prov:wasDerivedFrom`, `migkg:charStart`, `migkg:charEnd`
-and `migkg:quote`.
+are stable), carrying `prov:wasDerivedFrom`, `migkg:charStart`, `migkg:charEnd`,
+`migkg:quote` and, for edges, the `migkg:extractionRule` that read them.
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ _T_TYPE, _T_STATEMENT = f"<{RDF}type>", f"<{RDF}Statement>"
 _T_SUBJECT, _T_PREDICATE, _T_OBJECT = f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>"
 _T_DERIVED = f"<{PROV}wasDerivedFrom>"
 _T_START, _T_END, _T_QUOTE = f"<{MIGKG}charStart>", f"<{MIGKG}charEnd>", f"<{MIGKG}quote>"
+_T_RULE = f"<{MIGKG}extractionRule>"
 _T_LABEL, _T_ALT = f"<{RDFS}label>", f"<{SKOS}altLabel>"
 _T_EXACT = f"<{SKOS}exactMatch>"
 # Characters pyoxigraph escapes (or might) in a literal: those literals are formatted by pyoxigraph itself.
@@ -116,7 +117,7 @@ class _Emitter:
         self.add(s, p, _nt_literal(lexical, datatype), lexical, datatype, evidence)
 
     def _statement(self, s: str, p: str, o: str, lexical, datatype, ev: Evidence) -> None:
-        key = "\x1f".join((s, p, o, ev.doc, str(ev.start), str(ev.end)))
+        key = "\x1f".join((s, p, o, ev.doc, str(ev.start), str(ev.end), *((ev.rule,) if ev.rule else ())))
         st = f"<{self.base}statement/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}>"
         if st in self.statements:
             return
@@ -135,6 +136,8 @@ class _Emitter:
             (st, _T_END, f'"{end}"^^<{_NNI}>', end, _NNI),
             (st, _T_QUOTE, _nt_literal(ev.quote, _STRING), ev.quote, _STRING),
         ))
+        if ev.rule:
+            self.rows.append((st, _T_RULE, _nt_literal(ev.rule, _STRING), ev.rule, _STRING))
 
 
 def rows(kg: KnowledgeGraph) -> list[Row]:

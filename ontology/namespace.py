@@ -116,6 +116,7 @@ class MIGKG(DefinedNamespace):
     charStart: URIRef
     charEnd: URIRef
     quote: URIRef
+    extractionRule: URIRef
 
 
 def _data(name: str) -> Traversable:

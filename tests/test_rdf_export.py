@@ -85,3 +85,17 @@ def test_a_failing_writer_leaves_previous_outputs_untouched(kg, tmp_path, monkey
     assert (tmp_path / "graph.ttl").read_bytes() == before
     assert not (tmp_path / "graph.nt").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_a_curator_can_ask_which_rule_made_an_edge():
+    from graph.ingest import make_document
+    from graph.pipeline import run
+
+    doc = make_document("The Regional Seminar on Tidal Mobility was hosted by the Government of Chile.", "seminar")
+    g, _ = _parse(run([doc]).graph, write_turtle, "turtle")
+    rows = {(str(r), str(q)) for r, q in g.query("""
+        PREFIX migkg: <https://w3id.org/migkg/ontology#>
+        SELECT ?rule ?quote WHERE { ?st rdf:predicate migkg:hosted ; rdf:subject ?c ;
+                                        migkg:extractionRule ?rule ; migkg:quote ?quote .
+                                    ?c migkg:isoCode "CHL" }""")}
+    assert rows == {("hosted.passive", doc.text)}
