@@ -35,7 +35,8 @@ _JOINERS = r"together with|in collaboration with|in cooperation with|in partners
 _SPLIT = re.compile(rf"\s*,?\s*(?:{_JOINERS})\s+|\s+and\s+other\s+[a-z ]+?,?\s*(?:such as|including)\s+|\s*(?:,|;)\s*(?:and\s+|as well as\s+)?|\s+as well as\s+")
 _AND = re.compile(r"\s+and\s+(?=(?:the\s+)?[A-Z])")
 _LEAD = re.compile(r"^(?:and|the|by|of|such as|including|notably|in particular|both)\s+", re.I)
-_CAP_NAME = r"[A-Z][\w'\u2019\-]*\.?(?:\s+(?:[A-Z][\w'\u2019\-]*\.?|de|da|van|von|del|der|di|la|le|bin|al|el))*"
+_CAP_NAME = (r"[A-Z][\w'\u2018\u2019\-]*\.?(?:\s+(?:[A-Z][\w'\u2018\u2019\-]*\.?|de|da|van|von|del|der|di|la|le|bin|al|"
+             r"el))*")
 
 
 @dataclass(frozen=True, slots=True)

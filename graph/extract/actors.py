@@ -234,6 +234,10 @@ def _known_people(plist, hits: list[PersonHit]) -> dict[str, dict[str, str]]:
             add(p.name)
     for h in hits:
         add(h.written)
+    for same in known.values():  # "Lind Varga" is the compound surname of "Rosa Lind Varga", not another person
+        toks = {k: [fold(t) for t in name_tokens(v)] for k, v in same.items()}
+        for k in [k for k, t in toks.items() if any(len(u) > len(t) and u[-len(t):] == t for u in toks.values())]:
+            del same[k]
     return known
 
 
@@ -253,4 +257,10 @@ def _person_ref(h: PersonHit, known: dict[str, dict[str, str]]) -> tuple[str, st
         close = [k for k in candidates if similar_given(first, k.split()[0])]
         if len(close) == 1:
             return refs.person(close[0]), candidates[close[0]]
+        # "President Coleiro Preca" after "Marie-Louise Coleiro Preca": a compound surname alone
+        folded = [fold(t) for t in toks]
+        longer = [k for k, full in candidates.items()
+                  if [fold(t) for t in name_tokens(full)][-len(folded):] == folded and len(name_tokens(full)) > len(toks)]
+        if len(longer) == 1:
+            return refs.person(longer[0]), candidates[longer[0]]
     return refs.person(key), candidates.get(key, display(name))

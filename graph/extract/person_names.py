@@ -11,19 +11,25 @@ import re
 
 from graph.refs import fold
 
-HONORIFIC = r"(?:H\.\s?E\.\s+)?(?:Mr|Ms|Mrs|Miss|Mme|Dr|Prof|Professor|Sir|Dame|Ambassador|Judge|Senator)\.?"
+HONORIFIC = (r"(?:(?:H\.\s?E\.\s+)?(?:Mr|Ms|Mrs|Miss|Mme|Dr|Prof|Professor|Sir|Dame|Ambassador|Amb|Judge|Senator|"
+             r"Hon|Honourable|Honorable|Excellency)\.?|H\.\s?E\.)")
 HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "mme", "dr", "prof", "professor", "sir", "dame",
-                        "ambassador", "judge", "senator", "h", "e", "he"})
+                        "ambassador", "amb", "judge", "senator", "hon", "honourable", "honorable", "excellency",
+                        "h", "e", "he"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
                        "das", "bin", "ibn", "al", "el", "y"})
 
 # Titles that may stand before a bare surname: "Under-Secretary Conejos".
-TITLE_BEFORE_NAME = (r"(?:Under-Secretary|Vice-Minister|Deputy Minister|Prime Minister|Minister|President|"
-                     r"Vice-President|Secretary-General|Director-General|Commissioner|Governor|Mayor|"
-                     r"Chairman|Chairperson|Rapporteur)")
+TITLE_BEFORE_NAME = (r"(?:Under-Secretary|Vice-Minister|(?:Deputy |Vice )?(?:Foreign |Prime |Labour |Interior )?Minister|"
+                     r"(?:Foreign |Permanent |Home )?Secretary|President|Vice-President|Secretary-General|"
+                     r"Director-General|Director General|Executive Director|(?:High )?Commissioner|Governor|Mayor|"
+                     r"Chairman|Chairperson|Rapporteur|Chancellor|Premier|King|Queen|Prince|Princess|Sheikh)")
 
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ]+(?:[\-'’][A-Z]?[a-zà-ÿ]+)*|[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+)"
+# letters as UN web pages write names, mis-decoded ones included ("Kőrösi" read as "KĹ‘rösi")
+_LO = r"[a-zß-öø-ÿ\u0100-\u024f]"
+_NAME_WORD = (rf"(?:[A-Z]{_LO}+(?:[\-'’‘][A-Z]?{_LO}+)*|[A-Z]{_LO}*[A-Z\u0100-\u024f][‘’]?{_LO}+"
+              rf"|[A-Z][\u0100-\u024f][‘’]?{_LO}+)")
 _INITIAL = r"[A-Z]\."
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 # Given name(s), optional initials and particles, surname; optional ", Jr."
@@ -44,7 +50,7 @@ Republic Kingdom States America Africa Asia Europe Europa Pacific Caribbean Foru
 
 def name_tokens(name: str) -> list[str]:
     """Significant words of a name: no honorifics, initials, suffixes or particles."""
-    words = [w for w in re.findall(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*\.?", name)]
+    words = [w for w in re.findall(r"[^\W\d_]+(?:[\-'’‘][^\W\d_]+)*\.?", name)]
     out = []
     for w in words:
         core = w.rstrip(".")

@@ -52,9 +52,77 @@ def find_persons(text: str, start: int, end: int, orgs: list[OrgHit]) -> list[Pe
                 continue
             seen.add(s)
             hit = PersonHit(s, e, text[s:e], text[s:e], text[m.start():e], by_title=pat is _TITLE_NAME)
-            out.append(_with_role(text, hit, orgs, m.start(), end))
+            hit = _with_role(text, hit, orgs, m.start(), end)
+            if pat is _TITLE_NAME and not hit.title:
+                hit = _title_before(text, hit, m.start("hon"), m.end("hon"), start)
+            out.append(hit)
+    out += _titled_then_named(text, start, end, orgs, seen)
+    out += _list_item_names(text, start, end, orgs, seen)
     out += _bibliography(text, start, end, seen)
     return sorted(out, key=lambda h: h.start)
+
+
+def _title_before(text: str, hit: PersonHit, ts: int, te: int, floor: int) -> PersonHit:
+    """ "UN Secretary-General Ban Ki-moon", "Turkish Deputy Foreign Minister Naci Koru": the title before
+    the name is the jobTitle, with an organization's acronym before it but not a nationality."""
+    for w in reversed(list(re.finditer(r"[^\s]+", text[max(floor, ts - 40):ts]))):
+        word = w.group()
+        if not (word in TITLE_WORDS or re.fullmatch(r"[A-Z]{2,6}", word)):
+            break
+        ts = max(floor, ts - 40) + w.start()
+    return _replace(hit, title=" ".join(text[ts:te].split()), title_start=ts, title_end=te,
+                    rel_start=min(ts, hit.start), rel_end=max(te, hit.end))
+
+
+_NOUNS = "|".join(sorted(TITLE_NOUNS, key=len, reverse=True))
+# "the President of Malta, Marie-Louise Coleiro Preca, called …": a title, a comma, a bare name
+_TITLE_COMMA_NAME = re.compile(
+    rf"\b(?P<title>(?:[A-Z][\w-]*\s+){{0,3}}(?:{_NOUNS})(?:\s+(?:of|for|on|to)\s+[^,;:()\n]{{2,100}}?)?),\s+"
+    rf"(?P<name>{MIXED_NAME})(?=\s*,|\s+(?:said|noted|called|stressed|urged|underlined|observed|added|opened|"
+    r"welcomed|announced|presented|addressed|delivered|highlighted|emphasi[sz]ed|spoke|recalled|reiterated)\b)")
+# a programme or list line led by a name: "• Francesca Perucci, Population Division", "Ann Tern (Chile)"
+_ITEM_NAME = re.compile(rf"^[ \t]*(?:[-\u2022*\u25aa\u25cf]|\(?[a-z0-9]{{1,3}}[.)])[ \t]+(?:{HONORIFIC}\s+)*"
+                        rf"(?P<name>{MIXED_NAME})(?=\s*[,(])",
+                        re.M)
+
+
+def _bare_name(text: str, s: int, e: int) -> bool:
+    toks = name_tokens(text[s:e])
+    return 2 <= len(toks) <= 5 and not has_non_name_word(toks) and all(t[:1].isupper() for t in text[s:e].split())
+
+
+def _titled_then_named(text: str, start: int, end: int, orgs: list[OrgHit], seen: set[int]) -> list[PersonHit]:
+    out = []
+    for m in _TITLE_COMMA_NAME.finditer(text, start, end):
+        s, e = _trim_name(text, m.start("name"), m.end("name"))
+        if s in seen or not _bare_name(text, s, e):
+            continue
+        ts = m.start("title")
+        lead = re.match(r"(?:the|The)\s+", text[ts:m.end("title")])
+        title = _title_phrase(text, ts + (lead.end() if lead else 0), m.end("title"), orgs)
+        if title is None:
+            continue
+        seen.add(s)
+        hit = PersonHit(s, e, text[s:e], text[s:e], text[s:e])
+        out.append(_assign(hit, *title, rel_start=title[1]))
+    return out
+
+
+def _list_item_names(text: str, start: int, end: int, orgs: list[OrgHit], seen: set[int]) -> list[PersonHit]:
+    out = []
+    for m in _ITEM_NAME.finditer(text, start, end):
+        s, e = _trim_name(text, m.start("name"), m.end("name"))
+        if s in seen or not _bare_name(text, s, e) or any(o.start <= s < o.end for o in orgs):
+            continue
+        seen.add(s)
+        hit = _with_role(text, PersonHit(s, e, text[s:e], text[s:e], text[s:e]), orgs, s, end)
+        if not hit.title and hit.org is None:  # "Name, Organization"
+            after = re.match(r",\s+(?:the\s+)?", text[e:e + 10])
+            org = _org_at(orgs, e + after.end()) if after else None
+            if org is not None:
+                hit = _replace(hit, org=org, rel_start=s, rel_end=org.end)
+        out.append(hit)
+    return out
 
 
 def has_non_name_word(toks: list[str]) -> bool:
@@ -83,8 +151,8 @@ def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _with_role(text: str, hit: PersonHit, orgs: list[OrgHit], hon_start: int, limit: int) -> PersonHit:
     after = text[hit.end:min(limit, hit.end + 400)]
-    # "…, Director of the Population Division of UN/DESA, …"
-    m = re.match(r",\s+(?:the\s+|a\s+|an\s+)?", after)
+    # "…, Director of the Population Division of UN/DESA, …" ("Name (Jamaica), Chair of …" too)
+    m = re.match(r"(?:\s*\([^()\n]{1,40}\))?,\s+(?:the\s+|a\s+|an\s+)?", after)
     if m:
         ps = hit.end + m.end()
         pe = _portfolios_end(text, ps, _phrase_end(text, ps, limit), limit)
