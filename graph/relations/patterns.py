@@ -98,16 +98,17 @@ def _slot(role: str, kind: str, many: bool, first: bool) -> str:
     return rf"{guard}(?P<{role}>{body}){appos}"
 
 
-def compile_pattern(source: str) -> re.Pattern[str]:
+def compile_pattern(source: str, guard: bool = True) -> re.Pattern[str]:
     """A pattern's source, its slots and macros expanded, as one case-insensitive regex (tagged
-    sentences have single spaces, so a space in a pattern is one space)."""
+    sentences have single spaces, so a space in a pattern is one space). With `guard`, a slot
+    that opens the pattern may not follow a preposition."""
     out, pos = [], 0
     for m in _SLOT.finditer(source):
         out.append(source[pos:m.start()])
         if m.group("macro"):
             out.append(MACROS[m.group("macro")])
         else:
-            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=m.start() == 0))
+            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=guard and m.start() == 0))
         pos = m.end()
     out.append(source[pos:])
     return re.compile("".join(out), re.I)
@@ -141,6 +142,7 @@ def table() -> Table:
     for row in data["patterns"]:
         if row["relation"] not in contract:
             raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
-        patterns.append(Pattern(row["name"], row["relation"], compile_pattern(row["pattern"]), row["example"],
+        patterns.append(Pattern(row["name"], row["relation"],
+                                compile_pattern(row["pattern"], not row.get("after_preposition", False)), row["example"],
                                 tuple(row.get("gives") or ())))
     return Table(tuple(patterns), contract)

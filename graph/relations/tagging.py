@@ -28,6 +28,17 @@ _PRIORITY = {k: i for i, k in enumerate(("Person", "Event", "Project", "Doc", "R
                                          "Instrument", "Pledge", "Org", "City", "Country", "Series"))}
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Republic|State|Kingdom)\s+of\s+", re.I)
 _DEFINITE = re.compile(r"\b[Tt]he ([A-Z][a-z]{2,})\b(?![ -][A-Z])")
+# "the event", "the one-day consultation", "the document": the last thing of that kind named before
+_GENERIC = re.compile(r"\b[Tt]he (?:(?:one-day|two-day|three-day|week-long|high-level|ministerial|annual|present|"
+                      r"same|above|said) )?(?P<noun>event|meeting|conference|consultation|summit|forum|session|workshop|"
+                      r"seminar|symposium|dialogue|document|declaration|report|study|publication|convention|agreement|"
+                      r"resolution|project|initiative|programme)\b(?![ -]?(?:of|on|for)\b)")
+_NOUN_KINDS = {**{n: ("Event",) for n in ("event", "meeting", "conference", "consultation", "summit", "forum", "session",
+                                            "workshop", "seminar", "symposium", "dialogue")},
+               "document": ("Doc", "Instrument", "Resolution", "Convention"), "declaration": ("Instrument",),
+               "report": ("Doc",), "study": ("Doc",), "publication": ("Doc",), "convention": ("Convention",),
+               "agreement": ("Instrument",), "resolution": ("Resolution",),
+               **{n: ("Project",) for n in ("project", "initiative", "programme")}}
 _IT = re.compile(r"(?:It|They|This (?:project|initiative|programme|meeting|organization))\b")
 _SUBJECT_FIRST = re.compile(r"(?:The |the )?⟦(\d+):")
 _ITEM_MARK = re.compile(r"\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}[.)]|[-\u2022*\u2013])\s+")
@@ -112,6 +123,16 @@ class Tagger:
         cands = [m for m in self._orgs_by_head.get(head.lower(), ()) if m.evidence.end <= pos]
         return cands[-1] if cands else None
 
+    def _last_of(self, kinds: tuple[str, ...], pos: int) -> Mention | None:
+        """The last mention of one of `kinds` before `pos`."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.chosen[i]
+            if kind(m) in kinds and m.evidence.end <= pos:
+                return m
+            i -= 1
+        return None
+
     def sentences(self) -> list[Tagged]:
         r = self.reading
         text = r.text
@@ -155,11 +176,26 @@ class Tagger:
         for d in _DEFINITE.finditer(text, s, e):
             if any(m.evidence.start <= d.start(1) < m.evidence.end for m in found):
                 continue
-            m = self._antecedent(d.group(1), d.start())
+            m = self._antecedent(d.group(1), d.start()) or self._head_noun(d.group(1), d.start())
             if m is not None:
                 ev = Evidence(m.evidence.doc, d.start(), d.end(), text[d.start():d.end()])
                 out.append(Mention(m.ref, m.cls, m.label, ev, m.aliases))
+        for g in _GENERIC.finditer(text, s, e):
+            if any(m.evidence.start < g.end() and g.start() < m.evidence.end for m in [*found, *out]):
+                continue
+            m = self._last_of(_NOUN_KINDS[g.group("noun").lower()], g.start())
+            if m is not None:
+                out.append(Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, g.start(), g.end(),
+                                                                   text[g.start():g.end()]), m.aliases))
         return out
+
+    def _head_noun(self, head: str, pos: int) -> Mention | None:
+        """ "the Declaration", "the Forum": the last named thing of the kind that word names."""
+        kinds = _NOUN_KINDS.get(head.lower())
+        if not kinds:
+            return None
+        m = self._last_of(kinds, pos)
+        return m if m is not None and head.lower() in m.label.lower() else None
 
     def _with_items(self, t: Tagged, following: list[Tagged]) -> Tagged:
         """An introducing sentence ("… the following meetings …:") with the lead mention of each item after it."""
