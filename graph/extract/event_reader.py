@@ -125,6 +125,12 @@ class EventReader:
         return any(b.endswith(" " + n) for b in before) or \
             any(a.startswith(n) and not a[len(n)].isalnum() for a in after)
 
+    def _cue_head(self, follow: str) -> bool:
+        """Another cue word (and what may follow one) right after the cue: "Summit Meeting", "Forum Session"."""
+        words = follow.split()
+        return bool(words) and words[0].lower().rstrip("s") in self.cues.classes and \
+            (len(words) == 1 or words[1] in ("of", "on", "for", "in"))
+
     @staticmethod
     def _phrases(items) -> re.Pattern[str]:
         items = sorted(items or ["\x00"], key=len, reverse=True)
@@ -227,8 +233,9 @@ class EventReader:
             after = name[cue_at:]
             cue_len = len(re.match(cue_pattern(rel[0]), after, re.I).group())
             follow = after[cue_len:]
-            if follow and not re.match(r"\s*(?:of|on|for|in|to|and|with|:|\(|\d|\u2013|\u2014)", follow):
-                continue  # "Migrant Forum Asia": the cue word is not the head
+            if follow and not re.match(r"\s*(?:of|on|for|in|to|and|with|:|\(|\d|\u2013|\u2014)", follow) and \
+                    not self._cue_head(follow):
+                continue  # "Migrant Forum Asia": the cue word is not the head ("Summit Meeting" is one head)
             if not name[:cue_at].strip() and not re.match(r"\s*\d", follow) and not ordinal and \
                     not re.match(r"\s*(?:of|on)\s", follow) and " " not in rel[0]:
                 if len(name.split()) > 1:

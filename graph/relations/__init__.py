@@ -35,8 +35,8 @@ def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = 
 
 def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, quote: str,
           done: set[tuple[str, str, str]], out: Extraction) -> None:
-    subjects = [tagged.slots[int(n)] for n in _SLOT_NO.findall(m.group("s"))]
-    objects = [tagged.slots[int(n)] for n in _SLOT_NO.findall(m.group("o"))]
+    subjects = [x for n in _SLOT_NO.findall(m.group("s")) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
+    objects = [x for n in _SLOT_NO.findall(m.group("o")) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
     domain, range_ = rules.contract[p.relation]
     ev = Evidence(doc, tagged.start, tagged.end, quote, p.name)
     for s in subjects:

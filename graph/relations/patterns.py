@@ -64,6 +64,8 @@ _SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:
         r"|\s*&\s*)")
 # an actor's own apposition, skipped between a subject and its verb: ", Director of the X,"
 _APPOS = r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Org|Country|City)⟧[^⟦⟧;,]{0,25}?)?,)?"
+# between two names of a list of persons, the first one's title: ", Foreign Secretary of ⟦3:Country⟧, incoming Chair"
+_PERSON_APPOS = r"(?:,\s+[^⟦⟧;]{0,80}?(?:⟦\d+:(?:Org|Country|City|Series|Event)⟧[^⟦⟧;]{0,60}?){0,3}(?=,))"
 # a preposition before a mention makes it a complement, never the subject of the verb that follows
 _NOT_COMPLEMENT = "".join(rf"(?<!\b{p} )(?<!\b{p} the )" for p in ("of", "for", "at", "in", "on", "from", "to", "with",
                                                                                "by"))
@@ -92,8 +94,11 @@ def _slot(role: str, kind: str, many: bool, first: bool) -> str:
         return rf"\s*⟪(?P<{role}>[^⟫]*)⟫"
     one = placeholder(SLOT_KINDS[kind])
     item = _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
-    guard = _NOT_COMPLEMENT if first else ""
-    body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
+    guard = _NOT_COMPLEMENT if first and role == "s" else ""
+    if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
+        body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
+    else:
+        body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
     appos = _APPOS if role == "s" else ""
     return rf"{guard}(?P<{role}>{body}){appos}"
 
@@ -121,6 +126,17 @@ class Pattern:
     regex: re.Pattern[str]
     example: str
     gives: tuple[str, ...]
+    kinds: dict[str, frozenset[str]]  # slot role ("s", "o") -> the placeholder kinds it stands for
+
+
+def slot_kinds(source: str) -> dict[str, frozenset[str]]:
+    """What each slot of a pattern may be filled with (a list's appositions hold other mentions)."""
+    out = {}
+    for m in _SLOT.finditer(source):
+        if m.group("role"):
+            kind = m.group("kind")
+            out[m.group("role")] = frozenset(SLOT_KINDS["any"] if kind == "items" else SLOT_KINDS[kind])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,5 +160,5 @@ def table() -> Table:
             raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
         patterns.append(Pattern(row["name"], row["relation"],
                                 compile_pattern(row["pattern"], not row.get("after_preposition", False)), row["example"],
-                                tuple(row.get("gives") or ())))
+                                tuple(row.get("gives") or ()), slot_kinds(row["pattern"])))
     return Table(tuple(patterns), contract)
