@@ -22,20 +22,32 @@ __all__ = ["relate", "relate_sentence"]
 _SLOT_NO = re.compile(r"⟦(\d+):")
 
 
-def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = None) -> Extraction:
-    """Every edge the patterns read in one tagged sentence."""
+def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = None,
+                    topic: Mention | None = None) -> Extraction:
+    """Every edge the patterns read in one tagged sentence (`topic`: the document's own organization)."""
     rules = rules or table()
     out = Extraction()
     done: set[tuple[str, str, str]] = set()
     for p in rules.patterns:
+        if p.topic_subject and topic is None:
+            continue
         for m in p.regex.finditer(tagged.text):
-            _emit(p, m, tagged, rules, doc, quote, done, out)
+            _emit(p, m, tagged, rules, doc, quote, done, out, topic)
     return out
 
 
+# "⟦4:Person⟧, President of the ⟦5:Org⟧": the organization a person acts for
+_ACTS_FOR = re.compile(r"(?: \([^()⟦⟧]{1,40}\))?, (?:the )?(?:[A-Z][\w-]* ){0,4}(?:of|at) (?:the )?⟦(\d+):Org⟧")
+
+
 def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, quote: str,
-          done: set[tuple[str, str, str]], out: Extraction) -> None:
-    subjects = [x for n in _SLOT_NO.findall(m.group("s")) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
+          done: set[tuple[str, str, str]], out: Extraction, topic: Mention | None = None) -> None:
+    if p.topic_subject:
+        subjects = [topic] if topic is not None else []
+    else:
+        subjects = [x for n in _SLOT_NO.findall(m.group("s")) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
+    if p.for_organization:
+        subjects = [_acting_for(tagged, s) for s in subjects]
     objects = [x for n in _SLOT_NO.findall(m.group("o")) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
     domain, range_ = rules.contract[p.relation]
     ev = Evidence(doc, tagged.start, tagged.end, quote, p.name)
@@ -49,13 +61,26 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
             out.relations.append(Relation(s.ref, p.relation, o.ref, ev))
 
 
+def _acting_for(tagged: Tagged, person: Mention) -> Mention:
+    if kind(person) != "Person":
+        return person
+    n = tagged.slots.index(person)
+    at = tagged.text.find(f"⟦{n}:")
+    m = _ACTS_FOR.match(tagged.text, tagged.text.index("⟧", at) + 1)
+    return tagged.slots[int(m.group(1))] if m else person
+
+
 def relate(reading: Reading, found: Extraction) -> Extraction:
     """The relations of one reading, given every mention the extractors found (view offsets)."""
     rules = table()
     out = Extraction()
-    for t in Tagger(reading, found.mentions).sentences():
-        if "⟦" in t.text:
-            out.extend(relate_sentence(t, reading.doc_id, reading.text[t.start:t.end], rules))
+    tagger = Tagger(reading, found.mentions)
+    topic = tagger.topic()
+    for t in tagger.sentences():
+        if "⟦" in t.text or topic is not None:
+            out.extend(relate_sentence(t, reading.doc_id, reading.text[t.start:t.end], rules, topic))
+    if topic is not None and any(r.subject == topic.ref for r in out.relations):
+        out.mentions.append(topic)
     return _unique_mentions(out)
 
 

@@ -89,11 +89,16 @@ def placeholder(kinds: tuple[str, ...]) -> str:
     return r"⟦\d+:(?:" + "|".join(kinds) + r")⟧"
 
 
-def _slot(role: str, kind: str, many: bool, first: bool) -> str:
+# an organization named by its officer: "the Director of the Observatory (signed)"
+_OFFICER = r"(?:the\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|at)\s+)?"
+
+
+def _slot(role: str, kind: str, many: bool, first: bool, officers: bool = False) -> str:
     if kind == "items":
         return rf"\s*⟪(?P<{role}>[^⟫]*)⟫"
     one = placeholder(SLOT_KINDS[kind])
-    item = _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
+    lead = _OFFICER if officers and role == "s" else ""
+    item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
     guard = _NOT_COMPLEMENT if first and role == "s" else ""
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
         body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
@@ -103,7 +108,7 @@ def _slot(role: str, kind: str, many: bool, first: bool) -> str:
     return rf"{guard}(?P<{role}>{body}){appos}"
 
 
-def compile_pattern(source: str, guard: bool = True) -> re.Pattern[str]:
+def compile_pattern(source: str, guard: bool = True, officers: bool = False) -> re.Pattern[str]:
     """A pattern's source, its slots and macros expanded, as one case-insensitive regex (tagged
     sentences have single spaces, so a space in a pattern is one space). With `guard`, a slot
     that opens the pattern may not follow a preposition."""
@@ -113,7 +118,8 @@ def compile_pattern(source: str, guard: bool = True) -> re.Pattern[str]:
         if m.group("macro"):
             out.append(MACROS[m.group("macro")])
         else:
-            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=guard and m.start() == 0))
+            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=guard and m.start() == 0,
+                             officers=officers))
         pos = m.end()
     out.append(source[pos:])
     return re.compile("".join(out), re.I)
@@ -127,6 +133,8 @@ class Pattern:
     example: str
     gives: tuple[str, ...]
     kinds: dict[str, frozenset[str]]  # slot role ("s", "o") -> the placeholder kinds it stands for
+    for_organization: bool = False  # a person named with "Title of Org" acts for the organization
+    topic_subject: bool = False  # no subject slot: the document's own organization is the subject
 
 
 def slot_kinds(source: str) -> dict[str, frozenset[str]]:
@@ -159,6 +167,8 @@ def table() -> Table:
         if row["relation"] not in contract:
             raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
         patterns.append(Pattern(row["name"], row["relation"],
-                                compile_pattern(row["pattern"], not row.get("after_preposition", False)), row["example"],
-                                tuple(row.get("gives") or ()), slot_kinds(row["pattern"])))
+                                compile_pattern(row["pattern"], not row.get("after_preposition", False),
+                                                bool(row.get("for_organization"))), row["example"],
+                                tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
+                                bool(row.get("for_organization")), row.get("subject") == "topic"))
     return Table(tuple(patterns), contract)

@@ -118,6 +118,18 @@ class Tagger:
             i += 1
         return out
 
+    def topic(self) -> Mention | None:
+        """The document's own organization: the one it names most often (at least five times, and
+        twice as often as any other), as an annual report names its agency."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.chosen:
+            if kind(m) == "Org":
+                counts.setdefault(m.ref, []).append(m)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+            return None
+        return ranked[0][0]
+
     def _antecedent(self, head: str, pos: int) -> Mention | None:
         """The last organization before `pos` whose name ends with `head`."""
         cands = [m for m in self._orgs_by_head.get(head.lower(), ()) if m.evidence.end <= pos]
