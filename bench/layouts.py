@@ -24,11 +24,11 @@ def paragraphs(text: str) -> list[str]:
     return text.replace("\r\n", "\n").split("\n")
 
 
-def rewrap(text: str, width: int) -> str:
-    """The text hard-wrapped at `width` columns (words are never split), as a plain-text dump is.
+def blocks(text: str) -> list[tuple[str, str]]:
+    """(indentation, paragraph) for each paragraph of the text, ("", "") for a blank line.
 
-    A text whose lines are paragraphs is wrapped line by line; a text already wrapped (its
-    lines at most 100 columns) is reflowed: each run of lines with one indentation is a paragraph."""
+    A text whose lines are paragraphs gives its lines; a text already wrapped (most lines at most
+    100 columns) is unwrapped first: a long line of prose goes on onto the next line of prose."""
     lines = paragraphs(text)
     lengths = sorted(len(ln) for ln in lines if ln.strip())
     full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
@@ -36,21 +36,21 @@ def rewrap(text: str, width: int) -> str:
     groups: list[list[str]] = []
     for line in lines:
         prev = groups[-1][-1] if groups and groups[-1] else ""
-        # a paragraph goes on after a long line of prose, onto a line of prose
         if wrapped and len(prev) >= 0.6 * full and re.search("[a-z]", prev) and re.search("[a-z]", line):
             groups[-1].append(line)
         else:
             groups.append([line] if line.strip() else [])
+    return [(re.match(r"[ \t]*", g[0]).group(0), " ".join(ln.strip() for ln in g)) if g else ("", "")
+            for g in groups]
+
+
+def rewrap(text: str, width: int) -> str:
+    """The text hard-wrapped at `width` columns (words are never split), as a plain-text dump is."""
     out = []
-    for group in groups:
-        if not group:
-            out.append("")
-            continue
-        indent = re.match(r"[ \t]*", group[0]).group(0)
-        body = " ".join(ln.strip() for ln in group)
+    for indent, body in blocks(text):
         out.append(textwrap.fill(body, width, initial_indent=indent, subsequent_indent=indent,
                                  break_long_words=False, break_on_hyphens=False, expand_tabs=False,
-                                 replace_whitespace=False))
+                                 replace_whitespace=False) if body else "")
     return "\n".join(out)
 
 
@@ -71,7 +71,7 @@ def nbsp(text: str) -> str:
 
 
 def to_pdf(text: str, path: Path, header: str | None = None) -> None:
-    """`text` as an A4 PDF: one justified paragraph per line, a running header, page numbers."""
+    """`text` as an A4 PDF: justified paragraphs, a running header, page numbers."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.enums import TA_JUSTIFY
@@ -81,20 +81,21 @@ def to_pdf(text: str, path: Path, header: str | None = None) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     header = header or next((ln.strip() for ln in paragraphs(text) if ln.strip()), "")[:70]
-    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=13.5, alignment=TA_JUSTIFY,
+    font = _serif_font()
+    body = ParagraphStyle("body", fontName=font, fontSize=11, leading=13.5, alignment=TA_JUSTIFY,
                           spaceAfter=6)
 
     def furniture(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont("Times-Roman", 9)
+        canvas.setFont(font, 9)
         canvas.drawString(2.5 * cm, A4[1] - 1.5 * cm, header)
         canvas.drawCentredString(A4[0] / 2, 1.5 * cm, f"- {doc.page} -")
         canvas.restoreState()
 
     story = []
-    for line in paragraphs(text):
-        if line.strip():
-            story.append(Paragraph(escape(line.strip()), body))
+    for _, para in blocks(text):
+        if para:
+            story.append(Paragraph(escape(para), body))
         else:
             story.append(Spacer(1, 4))
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2.5 * cm,
@@ -104,6 +105,20 @@ def to_pdf(text: str, path: Path, header: str | None = None) -> None:
 
 
 # "pdf" in a manifest is the PDF's text as migkg reads it (a scorer checks quotes against text)
+def _serif_font() -> str:
+    """DejaVu Serif where the machine has it (bullets, accents and other letters a report holds),
+    else the PDF standard Times-Roman."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    if not path.exists():
+        return "Times-Roman"
+    if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSerif", str(path)))
+    return "DejaVuSerif"
+
+
 LAYOUTS = ("w78", "crlf", "nbsp", "pdf")
 
 

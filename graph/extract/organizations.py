@@ -349,6 +349,14 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.9
 
 
+def _proper_modifier(mods: list[str]) -> bool:
+    """A modifier no English word list knows, capitalised: a family or place name ("Lindqvist")."""
+    from graph.reading.words import english
+
+    words = english()
+    return any(m[:1].isupper() and m.isalpha() and len(m) > 3 and m.lower() not in words for m in mods)
+
+
 def _mentions(text: str, e: OrgEntry) -> bool:
     return any(re.search(r"\b" + r"\s+".join(re.escape(w) for w in n.split()) + r"\b", text) for n in (e.name, *e.aliases))
 
@@ -520,8 +528,9 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
             continue
         at = re.match(r"\s+at\s+(?:the\s+)?", text[span[-1].end():span[-1].end() + 12])
         at_org = known_at.get(span[-1].end() + at.end()) if at else None
-        if tok in WEAK_HEADS and "Nations" not in ws and not participants and at_org is None:
-            continue
+        if tok in WEAK_HEADS and "Nations" not in ws and not participants and at_org is None and \
+                not _proper_modifier(ws[:h - left]):
+            continue  # "Trust", "Programme" name an organization only after a proper name ("the Lindqvist Trust")
         if not _org_like(ws) or any(x in TITLE_NOUNS for x in ws[:h - left]):
             continue
         s, e = span[0].start(), span[-1].end()

@@ -26,12 +26,12 @@ _JOB_NO = re.compile(r"(?:\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{
 # what starts a new block: numbered paragraphs, sub-paragraphs, bullets, lettered and roman headings
 LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)](?=\s)|\(?[a-z]{1,2}\)(?=\s)|\([ivxlc]{1,6}\)(?=\s)|[IVXL]{1,6}\.(?=\s)"
                          r"|[A-Z]\.(?=\s+[A-Z])|[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u2023\u2043*\-\u2013\u2014](?=\s))")
+_BULLET = re.compile(r"\s*[\u2022\u00b7\u25aa\u25a0\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]\s")  # never a wrapped word
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u2010]$")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'\u2019-]+(?:\s|$)")  # a heading's first word
 _SYMBOL = re.compile(r"[A-Z][A-Z0-9.]*(?:/[A-Z0-9.()-]+)+")  # a document symbol: "A/RES/63/225", "CMDO/GB/15/2"
 _TABLE = re.compile(r"\t|\S {4,}\S")  # columns: a tab or a gap wider than justified spacing
-_SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
 @dataclass(slots=True)
@@ -62,9 +62,9 @@ def split_lines(text: str) -> list[Line]:
 
 def _line(text: str, s: int, e: int, nxt: int, page: bool) -> Line:
     cs, ce = s, e
-    while cs < ce and text[cs] in _SPACE:
+    while cs < ce and text[cs].isspace():
         cs += 1
-    while ce > cs and text[ce - 1] in _SPACE:
+    while ce > cs and text[ce - 1].isspace():
         ce -= 1
     return Line(s, e, nxt, page, cs, ce)
 
@@ -219,7 +219,7 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
         return Edit(a.ce - 1, b.cs, "") if _drop_hyphen(hy.group(1), s2, vocab) else Edit(a.ce, b.cs, "")
     full = _full(s1, s2, lay)
     terminal = _terminal(s1)
-    if LIST_MARKER.match(s2) and not (full and not terminal and s1[-1] not in ";:"):
+    if LIST_MARKER.match(s2) and (_BULLET.match(s2) or not (full and not terminal and s1[-1] not in ";:")):
         return None  # a new item, unless the marker is a word the wrap put first ("see paragraph\n(a) above")
     if s2[0].islower() and (not terminal or full):
         return Edit(a.ce, b.cs, " ")
@@ -232,7 +232,7 @@ def join(text: str, a: Line, b: Line, lay: Layout, vocab: Vocabulary) -> Edit | 
     caps1, caps2 = _caps(s1), _caps(s2)
     if _title(s1) and _title(s2) and len(s2) <= 0.5 * lay.width and not (caps1 and caps2):
         return None  # a title, then a subtitle ("… Transnational Crime\nSenior Officials' Meeting")
-    if caps2 and not caps1 and _CAPS_WORD.match(s2) and not _caps(s1.split()[-1]):
+    if caps2 and not caps1 and _CAPS_WORD.match(s2) and not re.fullmatch(r"[A-Z][A-Z.'\u2019-]*", s1.split()[-1]):
         return None  # a heading after a paragraph ("… New York\nPREFACE")
     if caps1 and not caps2 and len(s1) + 1 + len(s2.split()[0]) <= 0.9 * lay.width:
         return None  # a paragraph after a heading, the heading's capitals wider than its letters

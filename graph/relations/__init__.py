@@ -74,9 +74,9 @@ def relate(reading: Reading, found: Extraction) -> Extraction:
     """The relations of one reading, given every mention the extractors found (view offsets)."""
     rules = table()
     out = Extraction()
-    tagger = Tagger(reading, found.mentions)
-    topic = tagger.topic()
-    for t in tagger.sentences():
+    sentences = Tagger(reading, found.mentions).sentences()
+    topic = Tagger.topic(sentences)
+    for t in sentences:
         if "⟦" in t.text or topic is not None:
             out.extend(relate_sentence(t, reading.doc_id, reading.text[t.start:t.end], rules, topic))
     if topic is not None and any(r.subject == topic.ref for r in out.relations):

@@ -72,6 +72,8 @@ _NOT_COMPLEMENT = "".join(rf"(?<!\b{p} )(?<!\b{p} the )" for p in ("of", "for", 
 MACROS = {
     "_": r"[^⟦⟧;]{0,80}?",
     "__": r"(?:[^⟦⟧;]|⟦\d+:(?:City|Country|Series)⟧){0,220}?",
+    # the rest of a clause, whatever it names ("… held in partnership with X and with support from …")
+    "___": r"(?:[^⟦⟧;]|⟦\d+:[A-Za-z]+⟧){0,260}?",
     "be": r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is\s+being|was\s+being|"
           r"being|been|be|to\s+be)",
     # what a document is called before its title: "its report", "the new policy brief"
@@ -82,7 +84,7 @@ MACROS = {
     "adv": r"(?:(?:also|jointly|successfully|further|recently|again|then|officially|formally|first|previously|"
            r"originally|subsequently|kindly|generously|once\s+again)\s+)?",
 }
-_SLOT = re.compile(r"\{(?P<role>[so]):(?P<kind>[a-z]+)(?P<many>\+?)\}|\{(?P<macro>_|__|be|adv|docnoun)\}")
+_SLOT = re.compile(r"\{(?P<role>[so]):(?P<kind>[a-z]+)(?P<many>\+?)\}|\{(?P<macro>___|__|_|be|adv|docnoun)\}")
 
 
 def placeholder(kinds: tuple[str, ...]) -> str:

@@ -118,13 +118,16 @@ class Tagger:
             i += 1
         return out
 
-    def topic(self) -> Mention | None:
-        """The document's own organization: the one it names most often (at least five times, and
-        twice as often as any other), as an annual report names its agency."""
+    @staticmethod
+    def topic(sentences: list[Tagged]) -> Mention | None:
+        """The document's own organization: the one it names most often, by name or as "the
+        Observatory" (at least five times, and twice as often as any other), as an annual report
+        names its agency."""
         counts: dict[str, list[Mention]] = {}
-        for m in self.chosen:
-            if kind(m) == "Org":
-                counts.setdefault(m.ref, []).append(m)
+        for t in sentences:
+            for m in t.slots:
+                if kind(m) == "Org":
+                    counts.setdefault(m.ref, []).append(m)
         ranked = sorted(counts.values(), key=len, reverse=True)
         if not ranked or len(ranked[0]) < 5 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
             return None
