@@ -354,7 +354,8 @@ def _proper_modifier(mods: list[str]) -> bool:
     from graph.reading.words import english
 
     words = english()
-    return any(m[:1].isupper() and m.isalpha() and len(m) > 3 and m.lower() not in words for m in mods)
+    return any(m[:1].isupper() and not m.isupper() and m.isalpha() and len(m) > 3 and m.lower() not in words
+               for m in mods)
 
 
 def _mentions(text: str, e: OrgEntry) -> bool:
