@@ -93,10 +93,11 @@ def document_acronyms(text: str) -> dict[str, str]:
                 break
         if found:
             out.setdefault(acr, found)
+    lowered = text.lower()
     for acr, long in out.items():
         # "Economic and Social Commission for Western Asia (ESCWA)" is written in full elsewhere
         # as "United Nations Economic and Social Commission …": keep the official long form
-        if not long.startswith("United Nations") and re.search("United Nations " + re.escape(long), text, re.I):
+        if not long.startswith("United Nations") and ("united nations " + long.lower()) in lowered:
             out[acr] = "United Nations " + long
     return out
 

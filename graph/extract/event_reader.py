@@ -8,6 +8,7 @@ from graph/data/cues.yaml), nothing here knows a particular event.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, field
 
 from graph import refs
@@ -43,6 +44,20 @@ _PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+ev
 # "X Secretariat"; "Secretariat of the X", "Leaders of X", "Member States of the X"
 _BODY_AFTER = re.compile(r"\s+Secretariat\b")
 _BODY_BEFORE = re.compile(r"\b(?:Secretariat|[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?")
+
+
+@cache
+def _verb_patterns(verbs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """For each role verb, the patterns of "VERB (the) <event>" and "VERB a session at <event>", compiled
+    once per process (built per event, they overflowed the regex cache and were compiled again)."""
+    out = []
+    for prop, verb in verbs:
+        verb_re = re.escape(verb).replace("\\ ", r"\s+")
+        direct = re.compile(rf"\b(?i:{verb_re})\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$")
+        part = re.compile(rf"\b(?i:{verb_re})\s+(?:a|an|the|one)\s+(?:[a-z\-]+\s+)?{_PART}\s+"
+                          rf"(?:on|at|of|during|in)\s+(?:the\s+)?(?:{_ADJ})?$") if prop in ("chaired", "attended") else None
+        out.append((prop, verb, direct, part))
+    return tuple(out)
 
 
 def _loose(phrase: str) -> str:
@@ -549,14 +564,12 @@ class EventReader:
                 p = persons[-1]
                 for a in parse_actors(text, p.start(), p.end(), self.actors):
                     f.roles.append(("chaired", a))
-        for prop, verb in self.verbs:
-            verb_re = re.escape(verb).replace("\\ ", r"\s+")
-            v = re.search(rf"\b(?i:{verb_re})\s+(?:(?:a|an|the)\s+)?(?:{_ADJ})?$", before)
-            if not v and prop in ("chaired", "attended"):
+        for prop, verb, direct, part in _verb_patterns(tuple(self.verbs)):
+            v = direct.search(before)
+            if not v and part is not None:
                 # "moderating the session on the Civil Society Day", "chaired a panel at the Forum":
                 # whoever chairs or joins a part of an event attends the event
-                v = re.search(rf"\b(?i:{verb_re})\s+(?:a|an|the|one)\s+(?:[a-z\-]+\s+)?{_PART}\s+"
-                              rf"(?:on|at|of|during|in)\s+(?:the\s+)?(?:{_ADJ})?$", before)
+                v = part.search(before)
                 if v:
                     prop = "attended"
             if not v:

@@ -14,7 +14,7 @@ import re
 
 from graph.model import Evidence, Extraction, Mention, Relation
 from graph.reading import Reading
-from graph.relations.patterns import Pattern, Table, table
+from graph.relations.patterns import COMPLEMENT, Pattern, Table, table
 from graph.relations.tagging import Tagged, Tagger, kind
 
 __all__ = ["relate", "relate_sentence"]
@@ -28,12 +28,27 @@ def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = 
     rules = rules or table()
     out = Extraction()
     done: set[tuple[str, str, str]] = set()
+    present = {kind(m) for m in tagged.slots}
     for p in rules.patterns:
         if p.topic_subject and topic is None:
             continue
-        for m in p.regex.finditer(tagged.text):
+        if not all(present & k for role, k in p.kinds.items() if not (role == "s" and p.topic_subject)):
+            continue  # the sentence names nothing a slot could hold
+        for m in _matches(p, tagged.text):
             _emit(p, m, tagged, rules, doc, quote, done, out, topic)
     return out
+
+
+def _matches(p: Pattern, text: str):
+    """The pattern's matches, left to right; a subject right after a preposition is a complement
+    ("the report of ⟦X⟧ chaired"), so the search goes on from the next character."""
+    pos = 0
+    while (m := p.regex.search(text, pos)) is not None:
+        if p.guarded and COMPLEMENT.search(text, max(0, m.start() - 10), m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 # "⟦4:Person⟧, President of the ⟦5:Org⟧": the organization a person acts for

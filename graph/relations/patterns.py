@@ -67,8 +67,8 @@ _APPOS = r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Or
 # between two names of a list of persons, the first one's title: ", Foreign Secretary of ⟦3:Country⟧, incoming Chair"
 _PERSON_APPOS = r"(?:,\s+[^⟦⟧;]{0,80}?(?:⟦\d+:(?:Org|Country|City|Series|Event)⟧[^⟦⟧;]{0,60}?){0,3}(?=,))"
 # a preposition before a mention makes it a complement, never the subject of the verb that follows
-_NOT_COMPLEMENT = "".join(rf"(?<!\b{p} )(?<!\b{p} the )" for p in ("of", "for", "at", "in", "on", "from", "to", "with",
-                                                                               "by"))
+# (checked on each match rather than as look-behinds, which would run at every position)
+COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|from|to|with|by)(?: the)? $", re.I)
 MACROS = {
     "_": r"[^⟦⟧;]{0,80}?",
     "__": r"(?:[^⟦⟧;]|⟦\d+:(?:City|Country|Series)⟧){0,220}?",
@@ -95,33 +95,30 @@ def placeholder(kinds: tuple[str, ...]) -> str:
 _OFFICER = r"(?:the\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|at)\s+)?"
 
 
-def _slot(role: str, kind: str, many: bool, first: bool, officers: bool = False) -> str:
+def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
     if kind == "items":
         return rf"\s*⟪(?P<{role}>[^⟫]*)⟫"
     one = placeholder(SLOT_KINDS[kind])
     lead = _OFFICER if officers and role == "s" else ""
     item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
-    guard = _NOT_COMPLEMENT if first and role == "s" else ""
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
         body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
     else:
         body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
     appos = _APPOS if role == "s" else ""
-    return rf"{guard}(?P<{role}>{body}){appos}"
+    return rf"(?P<{role}>{body}){appos}"
 
 
-def compile_pattern(source: str, guard: bool = True, officers: bool = False) -> re.Pattern[str]:
+def compile_pattern(source: str, officers: bool = False) -> re.Pattern[str]:
     """A pattern's source, its slots and macros expanded, as one case-insensitive regex (tagged
-    sentences have single spaces, so a space in a pattern is one space). With `guard`, a slot
-    that opens the pattern may not follow a preposition."""
+    sentences have single spaces, so a space in a pattern is one space)."""
     out, pos = [], 0
     for m in _SLOT.finditer(source):
         out.append(source[pos:m.start()])
         if m.group("macro"):
             out.append(MACROS[m.group("macro")])
         else:
-            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), first=guard and m.start() == 0,
-                             officers=officers))
+            out.append(_slot(m.group("role"), m.group("kind"), bool(m.group("many")), officers=officers))
         pos = m.end()
     out.append(source[pos:])
     return re.compile("".join(out), re.I)
@@ -135,6 +132,7 @@ class Pattern:
     example: str
     gives: tuple[str, ...]
     kinds: dict[str, frozenset[str]]  # slot role ("s", "o") -> the placeholder kinds it stands for
+    guarded: bool = False  # the pattern opens with its subject, which may not follow a preposition
     for_organization: bool = False  # a person named with "Title of Org" acts for the organization
     topic_subject: bool = False  # no subject slot: the document's own organization is the subject
 
@@ -169,8 +167,8 @@ def table() -> Table:
         if row["relation"] not in contract:
             raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
         patterns.append(Pattern(row["name"], row["relation"],
-                                compile_pattern(row["pattern"], not row.get("after_preposition", False),
-                                                bool(row.get("for_organization"))), row["example"],
+                                compile_pattern(row["pattern"], bool(row.get("for_organization"))), row["example"],
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
+                                row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
                                 bool(row.get("for_organization")), row.get("subject") == "topic"))
     return Table(tuple(patterns), contract)

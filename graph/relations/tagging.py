@@ -101,7 +101,8 @@ class Tagger:
     def __init__(self, reading: Reading, mentions: list[Mention]) -> None:
         self.reading = reading
         by_start = sorted(mentions, key=lambda m: m.evidence.start)
-        self.chosen = [_as_state(m, self._inside(by_start, m)) for m in choose(mentions)]
+        starts = [m.evidence.start for m in by_start]
+        self.chosen = [_as_state(m, self._inside(by_start, starts, m)) for m in choose(mentions)]
         self._starts = [m.evidence.start for m in self.chosen]
         self._orgs_by_head: dict[str, list[Mention]] = {}
         for m in self.chosen:
@@ -110,8 +111,8 @@ class Tagger:
                     self._orgs_by_head.setdefault(head, []).append(m)
 
     @staticmethod
-    def _inside(by_start: list[Mention], m: Mention) -> list[Mention]:
-        i = bisect.bisect_left([x.evidence.start for x in by_start], m.evidence.start)
+    def _inside(by_start: list[Mention], starts: list[int], m: Mention) -> list[Mention]:
+        i = bisect.bisect_left(starts, m.evidence.start)
         out = []
         while i < len(by_start) and by_start[i].evidence.start < m.evidence.end:
             out.append(by_start[i])
