@@ -55,7 +55,7 @@ CONTRACT_OBJECT_PROPERTIES: dict[str, tuple[set[str], set[str]]] = {
     "references": ({"Commitment", "Document"}, {"Commitment", "Document"}),
     "published": ({"Actor"}, {"Document"}),
     "presented": ({"Actor"}, {"Document"}),
-    "fundedBy": ({"Actor"}, {"Actor"}),
+    "fundedBy": ({"Actor", "Event", "Project"}, {"Actor"}),  # an event or project is funded too
     "partneredWith": ({"Actor"}, {"Actor"}),
 }
 
