@@ -49,6 +49,7 @@ SLOT_KINDS: dict[str, tuple[str, ...]] = {
     "place": ("City", "Country"),
     "doc": ("Doc",),
     "project": ("Project",),
+    "activity": ("Org", "Event", "Project"),  # what receives funding
     "convention": ("Convention",),
     "commitment": ("Convention", "Instrument", "Resolution", "Pledge", "Provision"),
     "any": ("Person", "Org", "Country", "City", "Event", "Series", "Project", "Doc", "Convention", "Instrument",
