@@ -126,6 +126,7 @@ def _running_text(text: str, sentences: Sentences, actors: ActorIndex, bib_lines
                 continue
             found.append(Sighting(title, ts, ts + len(title), (ss, se), document_class(title, window)))
         found += _plain_titles(text, ss, se, found, actors.at)
+        found += _report_titles(text, ss, se, found)
         outputs = _OUTPUTS.search(text, ss, se)
         owner = _owner(text, actors, outputs.start("who"), outputs.end("who")) if outputs else None
         for p in found:
@@ -149,6 +150,29 @@ def _running_text(text: str, sentences: Sentences, actors: ActorIndex, bib_lines
                 prev.quote = (prev.quote[0], se)
         out += found
     out += _item_titles(text, lists, out)
+    return out
+
+
+_TITLE_WORDS = r"[A-Z][\w’'\-]*(?:(?::\s+|\s+)(?:(?:on|of|the|and|in|for|to|with|at|by|from|a)\s+)*[A-Z][\w’'\-]*)*"
+# "his report on International Migration and Development", "a McKinsey report: People on the Move: …"
+_REPORT_TITLE = re.compile(rf"\b(?P<kind>report|study)(?P<on>\s+on\s+|\s+of\s+|:\s+)(?P<t>{_TITLE_WORDS})")
+
+
+def _report_titles(text: str, ss: int, se: int, taken: list[Sighting]) -> list[Sighting]:
+    """A report named by its subject ("the report on X") or by a title after a colon."""
+    out = []
+    for m in _REPORT_TITLE.finditer(text, ss, se):
+        if any(p.start <= m.start("t") < p.end for p in taken):
+            continue
+        title = clean_title(m.group("t"))
+        if not (real_title(title) and title_case(title)) or len(title.split()) < 3:
+            continue
+        if m.group("on").strip() == ":":
+            s, e = m.start("t"), m.start("t") + len(title)
+        else:  # the report has no title of its own: it is named by its subject
+            s, e = m.start("kind"), m.start("t") + len(title)
+            title = text[s:e]
+        out.append(Sighting(" ".join(title.split()), s, e, (ss, se), "Report" if m.group("kind") == "report" else "Publication"))
     return out
 
 

@@ -64,7 +64,8 @@ _GROUP = r"(?:(?:the\s+)?(?:Governments|Ministries|delegations|representatives|e
 _SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:and|as\s+well\s+as|or)\s+(?:by\s+|with\s+)?"
         r"|\s*&\s*)")
 # an actor's own apposition, skipped between a subject and its verb: ", Director of the X,"
-_APPOS = r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Org|Country|City)⟧[^⟦⟧;,]{0,25}?)?,)?"
+_APPOS = (r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Org|Country|City)⟧(?:\s*\(⟦\d+:Org⟧\))?"
+          r"[^⟦⟧;,]{0,25}?){0,2},)?")
 # between two names of a list of persons, the first one's title: ", Foreign Secretary of ⟦3:Country⟧, incoming Chair"
 _PERSON_APPOS = r"(?:,\s+[^⟦⟧;]{0,80}?(?:⟦\d+:(?:Org|Country|City|Series|Event)⟧[^⟦⟧;]{0,60}?){0,3}(?=,))"
 # a preposition before a mention makes it a complement, never the subject of the verb that follows
