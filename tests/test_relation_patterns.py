@@ -80,3 +80,31 @@ def test_slots_and_macros_compile_to_one_regex():
     m = rx.search("⟦0:Event⟧ was hosted by the ⟦1:Country⟧ and ⟦2:Org⟧.")
     assert m and m.group("o") == "⟦0:Event⟧" and "⟦2:Org⟧" in m.group("s")
     assert rx.search("⟦0:Event⟧ was hosted by ⟦1:City⟧.") is None
+
+
+REPORT = ("The Arnor Institute for Migration Studies (AIMS) met in Lima. The Arnor Institute for Migration Studies "
+          "trained staff. The Arnor Institute for Migration Studies issued reports. The Arnor Institute for Migration "
+          "Studies grew. The Arnor Institute for Migration Studies moved.\n\n")
+
+
+def test_a_project_of_the_reports_own_organization_partners_for_it():
+    found, _ = edges(REPORT + "The Tidal Data Initiative (TDI) began in 2030. It is implemented in partnership with "
+                     "the Gondor Bureau of Statistics.")
+    assert "Arnor Institute for Migration Studies | partneredWith | Gondor Bureau of Statistics" in found
+
+
+def test_the_report_own_organization_receives_the_contributions_it_lists():
+    found, _ = edges(REPORT + "Contributions were received from the Governments of Chile and Peru.")
+    assert {"Arnor Institute for Migration Studies | fundedBy | Chile",
+            "Arnor Institute for Migration Studies | fundedBy | Peru"} <= found
+
+
+def test_no_topic_without_an_organization_the_document_is_about():
+    found, _ = edges("The Arnor Institute for Migration Studies met. Contributions were received from Chile.")
+    assert not any("fundedBy" in e for e in found)
+
+
+def test_the_secretary_general_is_an_actor_a_resolution_asks():
+    found, _ = edges("The meeting was held pursuant to resolution 12/3 of the Arnor Council, which requests the "
+                     "Secretary-General to report on tides.")
+    assert any(e.endswith("| requested | Secretary-General") for e in found)

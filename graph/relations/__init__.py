@@ -63,8 +63,13 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
         subjects = [x for n in _SLOT_NO.findall(m.group("s")) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
     if p.for_organization:
         subjects = [_acting_for(tagged, s) for s in subjects]
+    domain = rules.contract[p.relation][0]
+    if topic is not None and "Project" not in domain:
+        # a project the report describes is its organization's: "It [the project] is implemented in
+        # partnership with X" makes the organization X's partner
+        subjects = [topic if kind(s) == "Project" else s for s in subjects]
     objects = [x for n in _SLOT_NO.findall(m.group("o")) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
-    domain, range_ = rules.contract[p.relation]
+    range_ = rules.contract[p.relation][1]
     ev = Evidence(doc, tagged.start, tagged.end, quote, p.name)
     for s in subjects:
         for o in objects:

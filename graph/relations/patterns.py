@@ -50,6 +50,7 @@ SLOT_KINDS: dict[str, tuple[str, ...]] = {
     "doc": ("Doc",),
     "project": ("Project",),
     "activity": ("Org", "Event", "Project"),  # what receives funding
+    "doer": ("Person", "Org", "Country", "Project"),  # an actor, or a project acting for its organization
     "convention": ("Convention",),
     "commitment": ("Convention", "Instrument", "Resolution", "Pledge", "Provision"),
     "any": ("Person", "Org", "Country", "City", "Event", "Series", "Project", "Doc", "Convention", "Instrument",

@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from graph import refs
 from graph.model import Evidence, Mention
 from graph.reading import Reading
 from graph.relations.patterns import KIND_OF_CLASS
@@ -32,15 +33,17 @@ _DEFINITE = re.compile(r"\b[Tt]he ([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 _GENERIC = re.compile(r"\b[Tt]he (?:(?:one-day|two-day|three-day|week-long|high-level|ministerial|annual|present|"
                       r"same|above|said) )?(?P<noun>event|meeting|conference|consultation|summit|forum|session|workshop|"
                       r"seminar|symposium|dialogue|document|declaration|report|study|publication|convention|agreement|"
-                      r"resolution|project|initiative|programme)\b(?![ -]?(?:of|on|for)\b)")
+                      r"resolution|project|initiative|programme)\b(?![ -]?(?:of|on|for)\b)(?! [\"\u201c]| [A-Z])")
 _NOUN_KINDS = {**{n: ("Event",) for n in ("event", "meeting", "conference", "consultation", "summit", "forum", "session",
                                             "workshop", "seminar", "symposium", "dialogue")},
                "document": ("Doc", "Instrument", "Resolution", "Convention"), "declaration": ("Instrument",),
                "report": ("Doc",), "study": ("Doc",), "publication": ("Doc",), "convention": ("Convention",),
                "agreement": ("Instrument",), "resolution": ("Resolution",),
                **{n: ("Project",) for n in ("project", "initiative", "programme")}}
+# the Secretary-General is an actor of his own (the node resolutions' addressees use), unless a name follows
+_SG = re.compile(r"\b(?:the |UN |United Nations )?Secretary-General(?: of the United Nations)?\b(?! [A-Z][a-z])")
 _IT = re.compile(r"(?:It|They|This (?:project|initiative|programme|meeting|organization))\b")
-_SUBJECT_FIRST = re.compile(r"(?:The |the )?⟦(\d+):")
+_SUBJECT_FIRST = re.compile(r"(?:(?:The|the) (?:(?:project|programme|initiative|meeting|workshop|report) )?[\"\u201c]?)?⟦(\d+):")
 _ITEM_MARK = re.compile(r"\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}[.)]|[-\u2022*\u2013])\s+")
 
 
@@ -196,6 +199,10 @@ class Tagger:
             if m is not None:
                 ev = Evidence(m.evidence.doc, d.start(), d.end(), text[d.start():d.end()])
                 out.append(Mention(m.ref, m.cls, m.label, ev, m.aliases))
+        for g in _SG.finditer(text, s, e):
+            if not any(m.evidence.start < g.end() and g.start() < m.evidence.end for m in [*found, *out]):
+                out.append(Mention(refs.org("Secretary-General"), "UNEntity", "Secretary-General",
+                                   Evidence(self.reading.doc_id, g.start(), g.end(), text[g.start():g.end()])))
         for g in _GENERIC.finditer(text, s, e):
             if any(m.evidence.start < g.end() and g.start() < m.evidence.end for m in [*found, *out]):
                 continue
