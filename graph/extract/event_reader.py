@@ -29,6 +29,7 @@ from graph.lexicon import Lexicon
 from graph.reading import Reading
 
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+|above\s+|said\s+)?"
+                      r"(?:(?:one|two|three|four|five|half)-day\s+|week-long\s+|\d-day\s+)?"
                       r"(?P<cue>meeting|conference|forum|Forum|summit|Summit|symposium|seminar|workshop|"
                       r"consultation|dialogue|Dialogue|session|event|Conference|Meeting)\b(?!\s+(?:of|on)\s+(?:the\s+)?[A-Z])")
 _IT = re.compile(r"\b(?:It|it)(?=\s+(?:was|had been|has been|is|will be)\s+(?:jointly\s+|also\s+|officially\s+)?"
