@@ -28,7 +28,7 @@ Facts = tuple[frozenset, frozenset, frozenset]
 def facts(document: Document) -> Facts:
     g = run([document], lexicon=LEX).graph
     label = {n: d["label"] for n, d in g.nodes(data=True)}
-    for u, v, data in g.edges(data=True):  # every edge still quotes its source exactly
+    for _, _, data in g.edges(data=True):  # every edge still quotes its source exactly
         for ev in data["evidence"]:
             assert document.text[ev.start:ev.end] == ev.quote
     return (frozenset((d["label"], d["cls"]) for _, d in g.nodes(data=True)),
