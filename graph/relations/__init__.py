@@ -14,7 +14,7 @@ import re
 
 from graph.model import Evidence, Extraction, Mention, Relation
 from graph.reading import Reading
-from graph.relations.patterns import COMPLEMENT, Pattern, Table, table
+from graph.relations.patterns import APPOSITIONS, COMPLEMENT, Pattern, Table, table
 from graph.relations.tagging import Tagged, Tagger, kind
 
 __all__ = ["relate", "relate_sentence"]
@@ -60,7 +60,7 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
     if p.topic_subject:
         subjects = [topic] if topic is not None else []
     else:
-        subjects = [x for n in _SLOT_NO.findall(m.group("s")) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
+        subjects = [x for n in _SLOT_NO.findall(APPOSITIONS.sub("", m.group("s"))) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
     if p.for_organization:
         subjects = [_acting_for(tagged, s) for s in subjects]
     domain = rules.contract[p.relation][0]
@@ -68,17 +68,18 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
         # a project the report describes is its organization's: "It [the project] is implemented in
         # partnership with X" makes the organization X's partner
         subjects = [topic if kind(s) == "Project" else s for s in subjects]
-    objects = [x for n in _SLOT_NO.findall(m.group("o")) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
-    range_ = rules.contract[p.relation][1]
+    objects = [x for n in _SLOT_NO.findall(APPOSITIONS.sub("", m.group("o"))) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
     ev = Evidence(doc, tagged.start, tagged.end, quote, p.name)
-    for s in subjects:
-        for o in objects:
-            key = (s.ref, p.relation, o.ref)
-            if s.ref == o.ref or key in done or kind(s) not in domain or kind(o) not in range_:
-                continue
-            done.add(key)
-            out.mentions += [s, o]
-            out.relations.append(Relation(s.ref, p.relation, o.ref, ev))
+    for relation in (p.relation, *p.implies):
+        domain, range_ = rules.contract[relation]
+        for s in subjects:
+            for o in objects:
+                key = (s.ref, relation, o.ref)
+                if s.ref == o.ref or key in done or kind(s) not in domain or kind(o) not in range_:
+                    continue
+                done.add(key)
+                out.mentions += [s, o]
+                out.relations.append(Relation(s.ref, relation, o.ref, ev))
 
 
 def _acting_for(tagged: Tagged, person: Mention) -> Mention:

@@ -69,6 +69,29 @@ _APPOS = (r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:O
           r"[^⟦⟧;,]{0,25}?){0,2},)?")
 # between two names of a list of persons, the first one's title: ", Foreign Secretary of ⟦3:Country⟧, incoming Chair"
 _PERSON_APPOS = r"(?:,\s+[^⟦⟧;]{0,80}?(?:⟦\d+:(?:Org|Country|City|Series|Event)⟧[^⟦⟧;]{0,60}?){0,3}(?=,))"
+# words that make a phrase beside a person's name that person's title ("Mr. A, the Minister of Labour of X")
+_TITLE = (r"(?:Minister|Secretary|Director|President|Vice-President|Chair|Chairperson|Chairman|Ambassador|"
+          r"Representative|Commissioner|Head|Officer|Coordinator|Adviser|Advisor|Deputy|Rapporteur|Chief|"
+          r"Executive|Governor|Mayor|Member|Professor|Envoy|Delegate|Counsellor|Consul|Spokesperson|Dean|"
+          r"Senator|Judge|Manager|Founder|Expert|Researcher|Fellow|Lecturer|Prime)")
+# a person's apposition inside a list of actors: ", the ⟦3:Country⟧ Minister of Labour", ", ⟦2:Org⟧ of the ⟦3:Org⟧"
+PERSON_APPOS = (rf"(?:,\s+(?:the\s+)?(?:[^⟦⟧;,]{{0,30}}?\s)?(?:⟦\d+:(?:Country|Org)⟧\s+)?(?:[\w'-]+\s+){{0,3}}?"
+                rf"{_TITLE}s?\b[^⟦⟧;,]{{0,40}}?(?:⟦\d+:(?:Org|Country)⟧(?:\s*\(⟦\d+:Org⟧\))?[^⟦⟧;,]{{0,40}}?){{0,2}}?"
+                rf"(?=,|\s+and\b|\s*[.;)]|$)"
+                rf"|,\s+⟦\d+:Org⟧\s+(?:of|to|for)\s+(?:the\s+)?⟦\d+:(?:Org|Country)⟧(?=,|\s+and\b|\s*[.;)]|$))")
+# a title before a person's name: "the Special Representative of the ⟦1:Org⟧ on Migration, ⟦2:Person⟧"
+TITLE_LEAD = (rf"(?:the\s+(?:[\w'-]+\s+){{0,3}}?{_TITLE}s?\b[^⟦⟧;,]{{0,60}}?"
+              rf"(?:⟦\d+:(?:Org|Country)⟧[^⟦⟧;,]{{0,60}}?){{0,2}},\s+(?=(?:{_DET})?⟦\d+:Person⟧))")
+# what a list's own appositions name is not one of the list: stripped before its slots are read
+APPOSITIONS = re.compile(rf"(?<=⟧){PERSON_APPOS}|{TITLE_LEAD}", re.I)
+# a co-subject joined before the verb: "X, in collaboration with Y, organized …"
+_JOINER = r"(?:,?\s+(?:in\s+collaboration|in\s+cooperation|in\s+partnership|together|jointly|along)\s+with\s+)"
+# participial clauses between an event and what is said of it: ", jointly organized with X and Y and"
+_PARTICIPLE = (r"(?:(?:,\s*|\s+)(?:and\s+)?(?:(?:jointly|co-)\s*)?(?:organi[sz]ed|convened|hosted|held|sponsored|"
+               r"supported|funded|financed|chaired|opened|attended|co-organi[sz]ed|co-hosted|co-chaired)\s+"
+               r"(?:by|with|in|at|on|under)\s+(?:the\s+)?(?:[^⟦⟧;,]{0,30}?⟦\d+:(?:Org|Country|City|Person)⟧"
+               r"(?:(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?⟦\d+:(?:Org|Country|City|Person)⟧)*"
+               r"|[^⟦⟧;,]{0,40}?\d{4}))*")
 # a preposition before a mention makes it a complement, never the subject of the verb that follows
 # (checked on each match rather than as look-behinds, which would run at every position)
 COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|from|to|with|by)(?: the)? $", re.I)
@@ -84,10 +107,11 @@ MACROS = {
                r"third|draft)\s+)*(?:(?:policy|research|working|background|discussion|technical|issue|"
                r"information)\s+)?(?:reports?|study|studies|papers?|publications?|books?|briefs?|atlas|guide|"
                r"handbook|notes?|series|review|survey|methodology)?\s*",
+    "pp": _PARTICIPLE,
     "adv": r"(?:(?:also|jointly|successfully|further|recently|again|then|officially|formally|first|previously|"
            r"originally|subsequently|kindly|generously|once\s+again)\s+)?",
 }
-_SLOT = re.compile(r"\{(?P<role>[so]):(?P<kind>[a-z]+)(?P<many>\+?)\}|\{(?P<macro>___|__|_|be|adv|docnoun)\}")
+_SLOT = re.compile(r"\{(?P<role>[so]):(?P<kind>[a-z]+)(?P<many>\+?)\}|\{(?P<macro>___|__|_|be|adv|docnoun|pp)\}")
 
 
 def placeholder(kinds: tuple[str, ...]) -> str:
@@ -104,10 +128,14 @@ def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
     one = placeholder(SLOT_KINDS[kind])
     lead = _OFFICER if officers and role == "s" else ""
     item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
+    if "Person" in SLOT_KINDS[kind]:  # "the Minister of X, Ms. A", "Ms. A, the Minister of X, and Mr. B"
+        item = rf"{TITLE_LEAD}?{item}(?:{PERSON_APPOS})?"
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
         body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
     else:
         body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
+    if many and role == "s":
+        body = rf"{body}(?:{_JOINER}{_DET}{item}(?:{_SEP}{_DET}{item})*,?)?"
     appos = _APPOS if role == "s" else ""
     return rf"(?P<{role}>{body}){appos}"
 
@@ -138,6 +166,7 @@ class Pattern:
     guarded: bool = False  # the pattern opens with its subject, which may not follow a preposition
     for_organization: bool = False  # a person named with "Title of Org" acts for the organization
     topic_subject: bool = False  # no subject slot: the document's own organization is the subject
+    implies: tuple[str, ...] = ()  # relations that hold whenever this one does (who opens a meeting attends it)
 
 
 def slot_kinds(source: str) -> dict[str, frozenset[str]]:
@@ -167,11 +196,13 @@ def table() -> Table:
     contract = {rel: (_kinds(subj), _kinds(obj)) for rel, (subj, obj) in data["contract"].items()}
     patterns = []
     for row in data["patterns"]:
-        if row["relation"] not in contract:
-            raise ValueError(f"relations.yaml: {row['name']}: relation {row['relation']!r} has no contract row")
+        for rel in (row["relation"], *(row.get("implies") or ())):
+            if rel not in contract:
+                raise ValueError(f"relations.yaml: {row['name']}: relation {rel!r} has no contract row")
         patterns.append(Pattern(row["name"], row["relation"],
                                 compile_pattern(row["pattern"], bool(row.get("for_organization"))), row["example"],
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
                                 row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
-                                bool(row.get("for_organization")), row.get("subject") == "topic"))
+                                bool(row.get("for_organization")), row.get("subject") == "topic",
+                                tuple(row.get("implies") or ())))
     return Table(tuple(patterns), contract)
