@@ -108,3 +108,24 @@ def test_the_secretary_general_is_an_actor_a_resolution_asks():
     found, _ = edges("The meeting was held pursuant to resolution 12/3 of the Arnor Council, which requests the "
                      "Secretary-General to report on tides.")
     assert any(e.endswith("| requested | Secretary-General") for e in found)
+
+
+def test_a_persons_country_in_brackets_is_not_a_co_subject():
+    found, _ = edges("The Regional Seminar on Tidal Mobility was chaired by Ms. Ann Tern (Peru).")
+    assert "Ann Tern | chaired | Regional Seminar on Tidal Mobility" in found
+    assert "Peru | chaired | Regional Seminar on Tidal Mobility" not in found
+
+
+def test_a_list_on_lines_of_its_own_takes_the_subject_of_the_sentence_introducing_it():
+    text = ("The Arnor Institute for Migration Studies supported the region's work on data by:\n"
+            "(a) moderating a panel at the Regional Seminar on Tidal Mobility in 2031; (b) chairing\n"
+            "the Expert Meeting on Seasonal Work in Quito.\n")
+    found, _ = edges(text)
+    assert "Arnor Institute for Migration Studies | attended | Regional Seminar on Tidal Mobility" in found
+    assert "Arnor Institute for Migration Studies | chaired | Expert Meeting on Seasonal Work" in found
+
+
+def test_a_division_of_an_organization_is_the_subject_not_the_organization():
+    found, _ = edges("The Population Division of the International Labour Organization is organizing the Regional "
+                     "Seminar on Tidal Mobility.")
+    assert {e.split(" | ")[0] for e in found if "| organized |" in e} == {"Population Division"}

@@ -1,6 +1,7 @@
 """Reading one document for events: mentions sentence by sentence, and what each
-mention's clause says — dates, venue, organizers, hosts, chairs, openers, attendance,
-planned or held.
+mention's clause says of the event itself — dates, venue, attendance count, planned or held,
+and whether the clause gives it an actor. Who organized, hosted, chaired, opened or attended
+it is read by the relation stage (graph.relations), from the same sentences.
 
 Used by graph.extract.events; the rules are general (cue words and role phrases come
 from graph/data/cues.yaml), nothing here knows a particular event.
@@ -11,8 +12,7 @@ import re
 from functools import cache
 from dataclasses import dataclass, field
 
-from graph import refs
-from graph.extract.actor_phrases import ActorContext, ActorRef, document_acronyms, parse_actors
+from graph.extract.actor_phrases import ActorContext, document_acronyms
 from graph.extract.dates import DateSpan, find_dates
 from graph.extract.event_mentions import (
     NUMBER_WORD,
@@ -79,15 +79,13 @@ class Found:
     para: int
     dates: list[DateSpan] = field(default_factory=list)
     places: list[PlaceSpan] = field(default_factory=list)
-    roles: list[tuple[str, ActorRef]] = field(default_factory=list)
+    acted: bool = False  # the clause gives the event an organizer, host, chair or participant
     count: int | None = None
     planned: bool = False
     held: bool = False
     antecedent: "Found | None" = None
     series: str = ""  # resolved series key
     cluster: int = -1
-    extra_subject: list = field(default_factory=list)  # actors of the previous verb in the sentence
-    extra_prop: str = ""  # and the role that verb gave them
 
 
 def cue_pattern(cue: str) -> str:
@@ -116,7 +114,6 @@ class EventReader:
                        key=lambda pv: -len(pv[1]))
         self.verbs = verbs
         self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
-        self.nominal_verbs = {v.lower() for v in (self.data.get("nominal_verbs") or ())}
         self._sentences = document.sentences
         self._bodies: tuple[list[str], list[str]] | None = None
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
@@ -355,49 +352,6 @@ class EventReader:
             return None
         return lo + heads[-1].start(1), lo + heads[-1].end(1)
 
-    def reporter(self, pos: int) -> list[ActorRef]:
-        """The organization whose representative speaks in the paragraph around `pos`
-        ("The representative of the … (ESCAP) reported that …")."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        m = re.match(r"\s*The representative of (?:the\s+)?(?P<org>[^.;]{2,160}?)\s+"
-                     r"(?:reported|said|noted|informed|stated|indicated|explained|highlighted|presented|described|"
-                     r"stressed|mentioned|announced|underlined|recalled|observed)\b", self.text[line_start:pos + 1])
-        if not m:
-            return []
-        return parse_actors(self.text, line_start + m.start("org"), line_start + m.end("org"), self.actors)[:1]
-
-    def sentence_subject(self, s: int, limit: int) -> list[ActorRef]:
-        """The actors a sentence opens with, up to its first lower-case word ("- (f) The Arnor Office
-        (AO) contributed … through participation in …" -> Arnor Office); [] when it opens otherwise."""
-        head = re.match(r"\s*(?:[-\u2022*]\s*)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:(?:In|During|On|At|Since|By)\s+[^,]{1,40},\s*)?"
-                        r"(?:[Tt]he\s+)?", self.text[s:limit])
-        a = s + head.end()
-        stop = re.search(r"\s(?!(?:of|for|on|and|the|de|des|in|to)\b)[a-z]", self.text[a:limit])
-        if not stop or not self.text[a:a + 1].isupper() or re.match(r"[A-Z][a-z]+(?:ed|ing)\s+(?:a|an|the)\b", self.text[a:limit]):
-            return []  # "- Supported the Forum …": the item opens with its verb, not with an actor
-        return parse_actors(self.text, a, a + stop.start(), self.actors)[:2]
-
-    def list_owner(self, pos: int) -> list[ActorRef]:
-        """Who does what a list item says when the item opens with its verb: the subject of the
-        line that introduces the list ("In 2008, the Arnor Office undertook the following:" then
-        "- Organized a workshop …", "- (c) participating in the Forum …")."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        if not re.match(r"[ \t]*(?:[-\u2022*][ \t]*|\(?[a-z0-9]{1,3}\)[ \t]*)", self.text[line_start:pos + 1]):
-            return []
-        end = line_start - 1
-        for _ in range(40):
-            if end <= 0:
-                return []
-            start = self.text.rfind("\n", 0, end) + 1
-            line = self.text[start:end]
-            if not line.strip() or re.match(r"[ \t]*(?:[-\u2022*]|\(?[a-z0-9]{1,3}\))", line):
-                end = start - 1
-                continue
-            if not line.rstrip().endswith(":"):
-                return []
-            return self.sentence_subject(start, end)
-        return []
-
     def _its_owner(self, s: int, e: int) -> tuple[int, int] | None:
         """The organization a sentence (or the one before it) is about: "The Inter-Agency Standing
         Committee (IASC) has recently begun …" -> "Inter-Agency Standing Committee"."""
@@ -470,26 +424,12 @@ class EventReader:
                     p = place_at(text, ls, self.lex, le)
                     f.places = [p] if p else []
         ctx = text[rs:re_]
-        roles: list[tuple[int, str, int]] = []
-        for prop, rx in self.role_phrases.items():
-            for r in rx.finditer(text, rs, re_):
-                roles.append((r.start(), prop, r.end()))
-        roles.sort()
-        for i, (st, prop, en) in enumerate(roles):
-            stop = roles[i + 1][0] if i + 1 < len(roles) else re_
-            if prop == "attended" and i + 1 == len(roles):
-                stop = max(stop, min(f.sent[1], rs + 400))  # a list of participants may name events in passing
-            if prop == "organized" and re.search(r"\bwith\s*$", text[st:en]):
-                # "jointly organized with X": the other organizer is whoever is reporting
-                for a in self.reporter(f.sent[0]):
-                    f.roles.append(("organized", a))
-            if prop == "attended":
+        cues = sorted((r.start(), prop, r.end()) for prop, rx in self.role_phrases.items() for r in rx.finditer(text, rs, re_))
+        for i, (_, prop, en) in enumerate(cues):
+            f.acted = True
+            if prop == "attended":  # "attended by some 120 participants from 40 countries"
+                stop = cues[i + 1][0] if i + 1 < len(cues) else max(re_, min(f.sent[1], rs + 400))
                 self._attendance(f, en, stop)
-                continue
-            for a in parse_actors(text, en, stop, self.actors):
-                f.roles.append((prop, a))
-                if prop == "opened":
-                    f.roles.append(("attended", a))
         vctx = self.view[rs:re_]
         if self.planned_re.search(vctx[:120]) or self.planned_re.search(self.view[max(left, m.start - 60):m.start]):
             f.planned = True
@@ -501,24 +441,11 @@ class EventReader:
         self._count(f, left, re_)
 
     def _attendance(self, f: Found, s: int, e: int) -> None:
-        text = self.text
         n = re.search(rf"(?:some|about|around|approximately|over|more than|nearly|almost)?\s*\b(?P<n>{NUMBER_WORD})\s+"
                       r"(?:[A-Za-z\-]+\s+){0,3}?(?:countries|States|participants|people|delegates|experts|"
-                      r"representatives|Governments|organizations|ministers|officials)", text[s:e])
+                      r"representatives|Governments|organizations|ministers|officials)", self.text[s:e])
         if n and f.count is None:
             f.count = number_value(n.group("n").split()[-1])
-        lst = re.search(r"\(([^()]{3,600})\)", text[s:e])
-        span = (s + lst.start(1), s + lst.end(1)) if lst else (s, e)
-        for piece in re.finditer(r"[^,;]+", text[span[0]:span[1]]):
-            for a in parse_actors(text, span[0] + piece.start(), span[0] + piece.end(), self.actors):
-                if a.cls != "Organization" or not self.cues.cue_of(a.label):
-                    f.roles.append(("attended", a))
-        # "representatives of Bahrain, Kuwait and Lebanon": countries named in a plain list
-        for c in re.finditer(r"[A-Z][\w'\-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+the\s+)?[A-Z][\w'\-]*)*", text[span[0]:span[1]]):
-            entry = self.lex.country(c.group())
-            if entry and not any(a.ref == refs.country(entry.iso3) for _, a in f.roles):
-                f.roles.append(("attended", ActorRef(refs.country(entry.iso3), "Country", entry.name,
-                                                     span[0] + c.start(), span[0] + c.end())))
 
     def _count(self, f: Found, left: int, right: int) -> None:
         text = self.text
@@ -534,45 +461,25 @@ class EventReader:
             f.count = number_value(hit.group("n"))
 
     def _active(self, f: Found, left: int) -> None:
-        """ "LAS and IOM had convened the …", "The ALO, in its …", "Chair of the …"."""
+        """Whether the words before the mention give it an actor ("LAS and IOM had convened the …",
+        "The ALO, in its …", "Chair of the …"), and whether they say it was held or is planned."""
         text, m = self.text, f.m
         before = text[left:m.start]
-        its = re.match(r"\s*(?P<subj>.+?),\s+(?:in|at|during)\s+(?:its|their)\s*$", before)
-        if its:
-            for a in parse_actors(text, left + its.start("subj"), left + its.end("subj"), self.actors):
-                f.roles.append(("organized", a))
-        programmes = re.search(r"\b(?:activities|programmes|programs|events|meetings|initiatives)\s+of\s+"
-                               r"(?P<org>(?:the\s+)?[A-Z][^,;()]{1,80}?),\s+(?:including|such as|notably)\s+(?:the\s+)?$",
-                               before)
-        if programmes:
-            for a in parse_actors(text, left + programmes.start("org"), left + programmes.end("org"), self.actors):
-                f.roles.append(("organized", a))
+        if re.match(r"\s*(?P<subj>.+?),\s+(?:in|at|during)\s+(?:its|their)\s*$", before) or \
+                re.search(r"\b(?:activities|programmes|programs|events|meetings|initiatives)\s+of\s+"
+                          r"(?:the\s+)?[A-Z][^,;()]{1,80}?,\s+(?:including|such as|notably)\s+(?:the\s+)?$", before) or \
+                re.search(r"\b(?:[Cc]o-)?[Cc]hair(?:man|person)?\s+of\s+(?:the\s+)?$", before):
+            f.acted = True
         decides = re.search(r"\b(?:[Dd]ecides|[Dd]ecided|[Aa]grees|[Rr]esolves)\s+to\s+(?:hold|convene|organize|organise)\b",
                             self.view[max(f.sent[0], m.start - 120):m.start])
-        ga = self.assembly_span(m.start) if decides else None
-        if ga:
-            assembly = self.lex.organization("General Assembly")
-            name = assembly.name if assembly else "General Assembly"
-            f.roles.append(("organized", ActorRef(refs.org(name), assembly.kind if assembly else "UNEntity", name, *ga)))
+        if decides and self.assembly_span(m.start):
+            f.acted = True
             f.planned = True
             if not f.dates:  # "Decides to convene, at its sixty-fifth session, in 2011, a … debate"
                 d0 = max(f.sent[0], m.start - 120) + decides.end()
                 f.dates = find_dates(text, d0, m.start)[-1:]
-        chair = re.search(r"\b(?:[Cc]o-)?[Cc]hair(?:man|person)?\s+of\s+(?:the\s+)?$", before)
-        if chair:
-            persons = list(self.actors.person_re.finditer(text, f.sent[0], m.start))
-            if persons:
-                p = persons[-1]
-                for a in parse_actors(text, p.start(), p.end(), self.actors):
-                    f.roles.append(("chaired", a))
         for prop, verb, direct, part in _verb_patterns(tuple(self.verbs)):
-            v = direct.search(before)
-            if not v and part is not None:
-                # "moderating the session on the Civil Society Day", "chaired a panel at the Forum":
-                # whoever chairs or joins a part of an event attends the event
-                v = part.search(before)
-                if v:
-                    prop = "attended"
+            v = direct.search(before) or (part.search(before) if part is not None else None)
             if not v:
                 continue
             if prop == "organized" and verb == "held" and re.search(r"\b(?:was|were|been|be|is|are)\s+held", before):
@@ -581,43 +488,5 @@ class EventReader:
                 f.planned = True
             else:
                 f.held = True
-            subj_text = before[:v.start()]
-            subj_text = re.sub(r"^\s*(?:In|During|On|At|By|Since|As of|Following)\s+[^,]{1,40},\s*", "", subj_text)
-            # "The GMG, chaired by UNICEF in 2010, organized …": the appositive is not the subject
-            subj_text = re.sub(r",\s+(?:(?:chaired|led|headed|coordinated|established|created|supported|funded|"
-                               r"hosted|represented)\s+by|which|who|whose)\b[^,;]{1,120},\s*$", " ", subj_text)
-            subj_text = re.sub(r"(?:\s+(?:also|had|has|have|jointly|recently|then|further|successfully|was|were|is|"
-                               r"are|will|would|to|planning|planned|plans|been|already|not|annually|regularly))+\s*$",
-                               "", subj_text)
-            offset = left + (len(before[:v.start()]) - len(before[:v.start()].lstrip()))
-            offset = left + before.find(subj_text) if subj_text and subj_text in before else offset
-            # start after the last lowercase content word: "the generous offer of the Government of X"
-            words = list(re.finditer(r"[\w'\u2019\-]+", subj_text))
-            cut = 0
-            join = {"in", "collaboration", "together", "with", "cooperation", "partnership", "jointly", "along",
-                    "and", "of", "the", "for", "on", "de", "des"}
-            for w in words:
-                if (w.group()[0].islower() and w.group() not in join) or w.group().isdigit():
-                    cut = w.end()
-            actors = parse_actors(text, offset + cut, offset + len(subj_text), self.actors)
-            if not actors and re.search(r"\band\s*$", subj_text):
-                actors = list(f.extra_subject)
-            if not actors and verb.lower() in self.nominal_verbs:
-                actors = self.sentence_subject(f.sent[0], m.start)
-            if not actors and not re.search(r"[A-Za-z]", subj_text if verb.lower() not in self.nominal_verbs else ""):
-                actors = self.list_owner(m.start)
-            for a in actors:
-                f.roles.append((prop, a))
-                if prop == "opened":
-                    f.roles.append(("attended", a))
-            f.m.extra["subject"] = actors
-            f.m.extra["subject_prop"] = prop
+            f.acted = True
             break
-        else:
-            # "IOM took part in the Workshop on X and the Seminar on Y": a second object of the same verb
-            if f.extra_prop and f.extra_subject and re.fullmatch(r"\s*,?\s*(?:and|as well as|or)\s+(?:(?:in|at)\s+)?"
-                                                               r"(?:(?:a|an|the)\s+)?", before):
-                for a in f.extra_subject:
-                    f.roles.append((f.extra_prop, a))
-                f.m.extra["subject"] = list(f.extra_subject)
-                f.m.extra["subject_prop"] = f.extra_prop

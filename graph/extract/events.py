@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graph import refs
-from graph.extract.actor_phrases import ActorRef, parse_actors
+from graph.extract.actor_phrases import parse_actors
 from graph.extract.dates import DateSpan, find_dates
 from graph.extract.event_identity import SUB_EVENT_CUES, best_dates, event_label, group_mentions, series_key
 from graph.extract.event_mentions import ordinal_word
@@ -35,17 +35,11 @@ def extract(document: Reading, lexicon: Lexicon) -> Extraction:
         para += len(re.findall(r"\n[ \t]*\S", text[last_line:s + 1]))
         last_line = s
         ms = reader.mentions(s, e)
-        prev_subject: list[ActorRef] = []
-        prev_prop = ""
         for i, m in enumerate(ms):
             f = Found(m, (s, e), para)
-            f.extra_subject = prev_subject
-            f.extra_prop = prev_prop
             left = ms[i - 1].end if i else s
             right = ms[i + 1].start if i + 1 < len(ms) else e
             reader.attach(f, left, right)
-            prev_subject = m.extra.get("subject") or prev_subject
-            prev_prop = m.extra.get("subject_prop", "") if m.extra.get("subject") else prev_prop
             found.append(f)
     # "Session 3.2 … at the Global Forum in Manila on 27 October 2008": a part inherits the venue
     for a, b in zip(found, found[1:]):
@@ -58,7 +52,7 @@ def extract(document: Reading, lexicon: Lexicon) -> Extraction:
             continue
         s = f.sent[0]
         fr = re.match(r"\s*(?:In|During|By|On|From)\s+([^,]{4,30}),", text[s:f.m.start])
-        if fr and f.m.extra.get("subject") and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
+        if fr and f.acted and all(g.m.start >= f.m.start or g.sent != f.sent for g in found if g is not f and g.m.kind != "anaphor"):
             f.dates = find_dates(text, s + fr.start(1) - 3 if fr.start(1) >= 3 else s, s + fr.end(1))[:1]
     clusters = group_mentions(found, reader.cues, lexicon)
     return _emit(document, clusters, found, reader)
@@ -93,7 +87,7 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
             continue
         recurring = any(f.m.extra.get("recurring") for f in named)
         ordinal = next((f.m.ordinal for f in named if f.m.ordinal), None)
-        has_fact = best or any(f.places or f.roles or f.m.city_prefix for f in c)
+        has_fact = best or any(f.places or f.acted or f.m.city_prefix for f in c)
         if all(f.m.kind == "described" for f in named) and not has_fact:
             continue
         if recurring and series:
@@ -200,12 +194,6 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
                 out.relations.append(Relation(ref, "heldIn", country_ref, sent(place_f)))
         seen_roles = set()
         for f in c:
-            for prop, a in f.roles:
-                if (prop, a.ref) in seen_roles:
-                    continue
-                seen_roles.add((prop, a.ref))
-                mention(a.ref, a.cls, a.label, ev(a.start, a.end), a.aliases)
-                out.relations.append(Relation(a.ref, prop, ref, sent(f)))
             # "session of ORG", "the meeting of the ECLAC Ad Hoc Committee", "WTO Ministerial Meeting":
             # an organ holds its own sessions and meetings
             for s_, e_ in reader.owner_spans(f):

@@ -11,6 +11,7 @@ rule. Offsets are view offsets, like every extractor's; the pipeline maps them t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.model import Evidence, Extraction, Mention, Relation
 from graph.reading import Reading
@@ -30,9 +31,9 @@ def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = 
     done: set[tuple[str, str, str]] = set()
     present = {kind(m) for m in tagged.slots}
     for p in rules.patterns:
-        if p.topic_subject and topic is None:
+        if (p.subject == "topic" and topic is None) or (p.subject == "speaker" and tagged.speaker is None):
             continue
-        if not all(present & k for role, k in p.kinds.items() if not (role == "s" and p.topic_subject)):
+        if not all(present & k for role, k in p.kinds.items() if not (role == "s" and p.subject != "slot")):
             continue  # the sentence names nothing a slot could hold
         for m in _matches(p, tagged.text):
             _emit(p, m, tagged, rules, doc, quote, done, out, topic)
@@ -44,7 +45,7 @@ def _matches(p: Pattern, text: str):
     ("the report of ⟦X⟧ chaired"), so the search goes on from the next character."""
     pos = 0
     while (m := p.regex.search(text, pos)) is not None:
-        if p.guarded and COMPLEMENT.search(text, max(0, m.start() - 10), m.start()):
+        if p.guarded and COMPLEMENT.search(text, max(0, m.start() - 40), m.start()):
             pos = m.start() + 1
             continue
         yield m
@@ -57,10 +58,12 @@ _ACTS_FOR = re.compile(r"(?: \([^()⟦⟧]{1,40}\))?, (?:the )?(?:[A-Z][\w-]* ){
 
 def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, quote: str,
           done: set[tuple[str, str, str]], out: Extraction, topic: Mention | None = None) -> None:
-    if p.topic_subject:
+    if p.subject == "topic":
         subjects = [topic] if topic is not None else []
+    elif p.subject == "speaker":
+        subjects = [tagged.speaker] if tagged.speaker is not None else []
     else:
-        subjects = [x for n in _SLOT_NO.findall(APPOSITIONS.sub("", m.group("s"))) if kind(x := tagged.slots[int(n)]) in p.kinds["s"]]
+        subjects = _slots(tagged, m.group("s"), p.kinds["s"])
     if p.for_organization:
         subjects = [_acting_for(tagged, s) for s in subjects]
     domain = rules.contract[p.relation][0]
@@ -68,7 +71,7 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
         # a project the report describes is its organization's: "It [the project] is implemented in
         # partnership with X" makes the organization X's partner
         subjects = [topic if kind(s) == "Project" else s for s in subjects]
-    objects = [x for n in _SLOT_NO.findall(APPOSITIONS.sub("", m.group("o"))) if kind(x := tagged.slots[int(n)]) in p.kinds["o"]]
+    objects = _slots(tagged, m.group("o"), p.kinds["o"])
     ev = Evidence(doc, tagged.start, tagged.end, quote, p.name)
     for relation in (p.relation, *p.implies):
         domain, range_ = rules.contract[relation]
@@ -80,6 +83,19 @@ def _emit(p: Pattern, m: re.Match[str], tagged: Tagged, rules: Table, doc: str, 
                 done.add(key)
                 out.mentions += [s, o]
                 out.relations.append(Relation(s.ref, relation, o.ref, ev))
+
+
+def _slots(tagged: Tagged, group: str, kinds: frozenset[str]) -> list[Mention]:
+    """The mentions a slot's text holds, its appositions left out; a state the text names by its
+    Government ("the Government of Peru") comes with that Government, an actor of its own."""
+    out = []
+    for n in map(int, _SLOT_NO.findall(APPOSITIONS.sub("", group))):
+        x = tagged.slots[n]
+        if kind(x) in kinds:
+            out.append(x)
+            if n in tagged.named and kind(tagged.named[n]) in kinds:
+                out.append(tagged.named[n])
+    return out
 
 
 def _acting_for(tagged: Tagged, person: Mention) -> Mention:
@@ -95,7 +111,7 @@ def relate(reading: Reading, found: Extraction) -> Extraction:
     """The relations of one reading, given every mention the extractors found (view offsets)."""
     rules = table()
     out = Extraction()
-    sentences = Tagger(reading, found.mentions).sentences()
+    sentences = _voiced(Tagger(reading, found.mentions).sentences(), found)
     topic = Tagger.topic(sentences)
     for t in sentences:
         if "⟦" in t.text or topic is not None:
@@ -103,6 +119,25 @@ def relate(reading: Reading, found: Extraction) -> Extraction:
     if topic is not None and any(r.subject == topic.ref for r in out.relations):
         out.mentions.append(topic)
     return _unique_mentions(out)
+
+
+def _voiced(sentences: list[Tagged], found: Extraction) -> list[Tagged]:
+    """The sentences of a resolution's paragraphs with the body that adopts it as their speaker:
+    "Decides to hold …" is said by the Assembly."""
+    body_of_res = {r.object: r.subject for r in found.relations if r.prop == "adopted"}
+    res_of_prov = {r.object: r.subject for r in found.relations if r.prop == "hasProvision"}
+    first = {}
+    for m in found.mentions:
+        first.setdefault(m.ref, m)
+    spans = sorted((m.evidence.start, m.evidence.end, first[body]) for m in found.mentions
+                   if (body := body_of_res.get(res_of_prov.get(m.ref, ""))) in first)
+    if not spans:
+        return sentences
+    out = []
+    for t in sentences:
+        body = next((b for s, e, b in spans if s <= t.start < e), None)
+        out.append(replace(t, speaker=body) if body is not None and t.speaker is None else t)
+    return out
 
 
 def _unique_mentions(x: Extraction) -> Extraction:

@@ -61,7 +61,12 @@ _DET = (r"(?:(?:the|its|their|his|her|a|an|both|all)\s+)?"
         r"(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Mme\.?|Dr\.?|Prof\.?|Professor|Ambassador|Minister|Judge|Sir|Dame)\s+)*")
 _QUOTE = "[\"\u201c\u201d\u2018\u2019']?"
 # a group of actors named by their members: "the Governments of Chile and Peru"
-_GROUP = r"(?:(?:the\s+)?(?:Governments|Ministries|delegations|representatives|experts|authorities)\s+of\s+(?:the\s+)?)?"
+_GROUP = (r"(?:(?:the\s+)?(?:Governments|Ministries|delegations|representatives|experts|authorities)\s+of\s+(?:the\s+)?"
+          # or by a count and the list: "representatives of 12 countries (A, B and C)", "delegates from
+          # several States, including A and B"
+          r"|(?:representatives|delegates|delegations|participants|officials|experts|ministers)\s+(?:of|from)\s+"
+          r"(?:(?:some|about|over|more\s+than|nearly|around)\s+)?(?:[\w-]+\s+){1,2}?"
+          r"(?:countries|States|Governments|organizations|agencies)(?:\s*\(|,?\s+(?:including|such\s+as|among\s+them)\s+))?")
 _SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:and|as\s+well\s+as|or)\s+(?:by\s+|with\s+)?"
         r"|\s*&\s*)")
 # an actor's own apposition, skipped between a subject and its verb: ", Director of the X,"
@@ -83,7 +88,12 @@ PERSON_APPOS = (rf"(?:,\s+(?:the\s+)?(?:[^⟦⟧;,]{{0,30}}?\s)?(?:⟦\d+:(?:Cou
 TITLE_LEAD = (rf"(?:the\s+(?:[\w'-]+\s+){{0,3}}?{_TITLE}s?\b[^⟦⟧;,]{{0,60}}?"
               rf"(?:⟦\d+:(?:Org|Country)⟧[^⟦⟧;,]{{0,60}}?){{0,2}},\s+(?=(?:{_DET})?⟦\d+:Person⟧))")
 # what a list's own appositions name is not one of the list: stripped before its slots are read
-APPOSITIONS = re.compile(rf"(?<=⟧){PERSON_APPOS}|{TITLE_LEAD}", re.I)
+# the organization a subject belongs to: "the ⟦0:Org⟧ of the ⟦1:Org⟧ is organizing …" (the Division of
+# the Department), the subject being the first
+_OWNER = r"(?:\s+(?:of|at)\s+(?:the\s+)?⟦\d+:Org⟧(?:\s*\(⟦\d+:Org⟧\))?)"
+APPOSITIONS = re.compile(rf"(?<=⟧){PERSON_APPOS}|{TITLE_LEAD}|(?<=⟧){_OWNER}"
+                         # a name in brackets after another is its acronym, or a person's country: "Mr. A (Peru)"
+                         r"|(?<=⟧)\s*\(⟦\d+:[A-Za-z]+⟧\)", re.I)
 # a co-subject joined before the verb: "X, in collaboration with Y, organized …"
 _JOINER = r"(?:,?\s+(?:in\s+collaboration|in\s+cooperation|in\s+partnership|together|jointly|along)\s+with\s+)"
 # participial clauses between an event and what is said of it: ", jointly organized with X and Y and"
@@ -91,12 +101,15 @@ _PARTICIPLE = (r"(?:(?:,\s*|\s+)(?:and\s+)?(?:(?:jointly|co-)\s*)?(?:organi[sz]e
                r"supported|funded|financed|chaired|opened|attended|co-organi[sz]ed|co-hosted|co-chaired)\s+"
                r"(?:by|with|in|at|on|under)\s+(?:the\s+)?(?:[^⟦⟧;,]{0,30}?⟦\d+:(?:Org|Country|City|Person)⟧"
                r"(?:(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?⟦\d+:(?:Org|Country|City|Person)⟧)*"
+               r"(?:,\s+(?:the\s+)?[A-Z][^⟦⟧;,]{0,50}?(?=,))?"  # a title after the last name: ", Minister of Labour"
                r"|[^⟦⟧;,]{0,40}?\d{4}))*")
 # a preposition before a mention makes it a complement, never the subject of the verb that follows
 # (checked on each match rather than as look-behinds, which would run at every position)
-COMPLEMENT = re.compile(r"\b(?:of|for|at|in|on|from|to|with|by)(?: the)? $", re.I)
+# and so is a country after its city ("in Manila, ⟦3:Country⟧")
+COMPLEMENT = re.compile(r"(?i:\b(?:of|for|at|in|on|from|to|with|by)(?: the)? )$|\b(?:in|at) (?:[A-Z][\w'-]* ){0,2}[A-Z][\w'-]*, $")
 MACROS = {
-    "_": r"[^⟦⟧;]{0,80}?",
+    # a few words of one clause: not across a list's item mark ("…, and (f) serving as …")
+    "_": r"(?:(?!\([a-z]{1,2}\)\s)[^⟦⟧;]){0,80}?",
     "__": r"(?:[^⟦⟧;]|⟦\d+:(?:City|Country|Series)⟧){0,220}?",
     # the rest of a clause, whatever it names ("… held in partnership with X and with support from …")
     "___": r"(?:[^⟦⟧;]|⟦\d+:[A-Za-z]+⟧){0,260}?",
@@ -128,12 +141,14 @@ def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
     one = placeholder(SLOT_KINDS[kind])
     lead = _OFFICER if officers and role == "s" else ""
     item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
+    if role == "s" and "Org" in SLOT_KINDS[kind]:
+        item += _OWNER + "?"
     if "Person" in SLOT_KINDS[kind]:  # "the Minister of X, Ms. A", "Ms. A, the Minister of X, and Mr. B"
         item = rf"{TITLE_LEAD}?{item}(?:{PERSON_APPOS})?"
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
         body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
     else:
-        body = rf"{_GROUP}{item}(?:{_SEP}{_DET}{item})*" if many else item
+        body = rf"{_GROUP}{item}(?:{_SEP}{_GROUP}{_DET}{item})*" if many else item
     if many and role == "s":
         body = rf"{body}(?:{_JOINER}{_DET}{item}(?:{_SEP}{_DET}{item})*,?)?"
     appos = _APPOS if role == "s" else ""
@@ -165,7 +180,9 @@ class Pattern:
     kinds: dict[str, frozenset[str]]  # slot role ("s", "o") -> the placeholder kinds it stands for
     guarded: bool = False  # the pattern opens with its subject, which may not follow a preposition
     for_organization: bool = False  # a person named with "Title of Org" acts for the organization
-    topic_subject: bool = False  # no subject slot: the document's own organization is the subject
+    # where the subject comes from: its slot, or (no subject slot) "topic", the document's own
+    # organization, or "speaker", who the paragraph reports ("X reported that …")
+    subject: str = "slot"
     implies: tuple[str, ...] = ()  # relations that hold whenever this one does (who opens a meeting attends it)
 
 
@@ -196,6 +213,8 @@ def table() -> Table:
     contract = {rel: (_kinds(subj), _kinds(obj)) for rel, (subj, obj) in data["contract"].items()}
     patterns = []
     for row in data["patterns"]:
+        if row.get("subject", "slot") not in ("slot", "topic", "speaker"):
+            raise ValueError(f"relations.yaml: {row['name']}: subject must be slot, topic or speaker")
         for rel in (row["relation"], *(row.get("implies") or ())):
             if rel not in contract:
                 raise ValueError(f"relations.yaml: {row['name']}: relation {rel!r} has no contract row")
@@ -203,6 +222,6 @@ def table() -> Table:
                                 compile_pattern(row["pattern"], bool(row.get("for_organization"))), row["example"],
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
                                 row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
-                                bool(row.get("for_organization")), row.get("subject") == "topic",
+                                bool(row.get("for_organization")), row.get("subject", "slot"),
                                 tuple(row.get("implies") or ())))
     return Table(tuple(patterns), contract)

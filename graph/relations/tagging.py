@@ -2,13 +2,19 @@
 
 "Ms. Ann Tern, Director of the Institute, opened the Seminar in Lima." becomes
 "⟦0:Person⟧, Director of ⟦1:Org⟧, opened ⟦2:Event⟧ in ⟦3:City⟧." Each placeholder stands
-for one chosen mention. Three readings go beyond the mentions the extractors found:
+for one chosen mention. Some readings go beyond the mentions the extractors found:
 
 - a definite description names the last organization with that head noun ("the Observatory"
   after "the Caribbean Migration Data Observatory"; "the Board" after "the Governing Board");
 - a sentence opening with "It" or "They" is about the subject of the sentence before it in
   the same paragraph (the paragraph's topic);
-- "the Government of Peru" acts as Peru: the edges of a state go to its Country node.
+- "the Government of Peru" acts as Peru: the edges of a state go to its Country node (and to the
+  Government, kept in `Tagged.named`);
+- a title ending with an event, followed by ", held …", stands for that event;
+- list items that open with their verb ("- Organized a symposium", "(b) organizing …") have the
+  subject of the sentence that introduces them written in;
+- a paragraph that reports an actor ("The representative of X reported that …") has X as its
+  speaker (`Tagged.speaker`).
 
 A sentence that introduces a list ("… were organized by X:") carries the first mention of
 each item that follows as ⟪⟦4:Event⟧ ⟦9:Event⟧⟫, for the `{o:items}` slot.
@@ -17,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from graph import refs
 from graph.model import Evidence, Mention
@@ -44,6 +50,21 @@ _NOUN_KINDS = {**{n: ("Event",) for n in ("event", "meeting", "conference", "con
 _SG = re.compile(r"\b(?:the |UN |United Nations )?Secretary-General(?: of the United Nations)?\b(?! [A-Z][a-z])")
 _IT = re.compile(r"(?:It|They|This (?:project|initiative|programme|meeting|organization))\b")
 _SUBJECT_FIRST = re.compile(r"(?:(?:The|the) (?:(?:project|programme|initiative|meeting|workshop|report) )?[\"\u201c]?)?⟦(\d+):")
+# a sentence that introduces a list ends with a colon; its subject may follow a fronted phrase
+_INTRO = re.compile(r":\s*(?:⟪[^⟫]*⟫)?$")
+_INTRO_SUBJECT = re.compile(r"(?:(?:In|During|Since|Recently|Over|Throughout|As part of)\b[^⟦⟧,]{0,60},\s+)?"
+                            r"(?:[Tt]he\s+)?⟦(\d+):[A-Za-z]+⟧(?:\s*\([^()⟦⟧]{1,20}\))?\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+                            r"(?:undertook|carried out|conducted|implemented|engaged in|was involved in|were involved in|"
+                            r"participated in|contributed|organized|achieved|provided|did|completed|worked|took part in|"
+                            r"its activities included|activities included)\b")
+# a paragraph that reports what an actor said: "The representative of ⟦2:Org⟧ reported that …"
+_SPEAKER = re.compile(r"(?:(?:In|During|At|On)\b[^⟦⟧,]{0,60},\s+)?(?:[Tt]he\s+)?(?:(?:representative|delegate|observer|"
+                      r"delegation|spokesperson|secretariat)s?\s+of\s+(?:the\s+)?)?⟦(\d+):(?:Org|Country)⟧"
+                      r"(?:\s*\([^()⟦⟧]{1,20}\)|\s*\(⟦\d+:Org⟧\))?\s+(?:also\s+|further\s+)?(?:reported|informed|stated|"
+                      r"said|noted|indicated|highlighted|explained|described|mentioned|announced|emphasized|"
+                      r"emphasised|underlined|pointed out|recalled|shared|told)\b")
+# an item that opens with its verb: "- Organized …", "(b) Hosting …", "- Co-chaired …"
+_VERB_FIRST = re.compile(r"(?:Co-)?[A-Z][a-z]+(?:ed|ing)\b(?! by\b)")
 _ITEM_MARK = re.compile(r"\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}[.)]|[-\u2022*\u2013])\s+")
 
 
@@ -55,15 +76,28 @@ class Tagged:
     end: int
     text: str
     slots: tuple[Mention, ...]  # placeholder number -> the mention it stands for
+    # placeholder number -> the organization the text names there when the slot holds the state it acts
+    # for ("the Government of Peru" is tagged as Peru; the Government is an actor of its own too)
+    named: dict[int, Mention] = field(default_factory=dict)
+    # who the paragraph reports: "The representative of X reported that …" (X), for `subject: speaker` rows
+    speaker: Mention | None = None
 
 
 def kind(m: Mention) -> str:
     return KIND_OF_CLASS.get(m.cls, "")
 
 
+_NUMBERED = re.compile(r"\s*\(?\d{1,3}[.)]\s")
+
+
+def _whole_paragraph(m: Mention) -> bool:
+    """A provision's mention is its whole operative paragraph: the names inside it are the slots."""
+    return kind(m) == "Provision" and _NUMBERED.match(m.evidence.quote) is not None
+
+
 def choose(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions in text order: the longest span wins, then the more specific kind."""
-    usable = [m for m in mentions if kind(m) and m.evidence.end > m.evidence.start]
+    usable = [m for m in mentions if kind(m) and m.evidence.end > m.evidence.start and not _whole_paragraph(m)]
     usable.sort(key=lambda m: (m.evidence.start, -(m.evidence.end - m.evidence.start), _PRIORITY.get(kind(m), 99),
                                m.ref))
     out: list[Mention] = []
@@ -86,6 +120,46 @@ def _heads(name: str) -> set[str]:
     return heads
 
 
+# a participle after a document's title that tells of the event the title names, not of the document
+_OF_EVENT = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:jointly\s+)?(?:held|convened|organi[sz]ed|"
+                       r"co-organi[sz]ed|hosted|co-hosted|chaired|co-chaired)\b")
+
+
+def _event_of_title(m: Mention, inner: list[Mention], text: str) -> Mention:
+    """ "the summary report of the first meeting of the Forum, held in Brussels …": what follows the
+    title is said of the meeting the title ends with, so the meeting stands in the title's place."""
+    if kind(m) != "Doc" or not _OF_EVENT.match(text, m.evidence.end):
+        return m
+    events = [x for x in inner if kind(x) == "Event" and x.evidence.end == m.evidence.end
+              and x.evidence.start > m.evidence.start]
+    return events[0] if events else m
+
+
+# "X supported the Forum by: (a) moderating …; (b) hosting …": inline items that open with their verb
+_INLINE_ITEM = re.compile(r"(?:^|(?<=:)|(?<=;)|(?<=,)|(?<=\band))\s*\([a-z]\)\s+(?=(?:Co-|co-)?[a-z]+(?:ed|ing)\b)")
+_LEAD_SUBJECT = re.compile(r"\s*(?:[-\u2022*\u2013]\s+|\(?[a-z0-9]{1,3}[.)]\s+)?(?:[Tt]he\s+)?⟦(\d+):(Org|Country|Person)⟧ [A-Z]?[a-z]")
+
+
+def _inline_items(t: Tagged, prev: Tagged | None) -> Tagged:
+    """Each inline item of a sentence's list "…: (a) moderating …; (b) organizing …" has the
+    sentence's subject: it is written before each item's verb. A list that starts a sentence of its
+    own ("… by:" then "(a) moderating …", as a wrapped or printed page splits it) has the subject of
+    the sentence that introduces it."""
+    lead = _LEAD_SUBJECT.match(t.text)
+    slots = t.slots
+    if lead and re.search(r":\s*\(a\)\s", t.text):
+        token = f"⟦{lead.group(1)}:{lead.group(2)}⟧"
+        text = _INLINE_ITEM.sub(lambda m: f"{m.group()}{token} " if m.start() else m.group(), t.text)
+    elif (prev is not None and re.match(r"\s*\(a\)\s", t.text) and prev.text.rstrip().endswith(":")
+          and (lead := _LEAD_SUBJECT.match(prev.text))):
+        slots = (*t.slots, prev.slots[int(lead.group(1))])
+        token = f"⟦{len(t.slots)}:{lead.group(2)}⟧"
+        text = _INLINE_ITEM.sub(lambda m: f"{m.group()}{token} ", t.text)
+    else:
+        return t
+    return Tagged(t.start, t.end, text, slots, t.named)
+
+
 def _as_state(m: Mention, inner: list[Mention]) -> Mention:
     """"the Government of Peru" -> Peru, when the name holds one country and nothing else."""
     if kind(m) != "Org" or not _GOVERNMENT.match(m.label):
@@ -105,7 +179,15 @@ class Tagger:
         self.reading = reading
         by_start = sorted(mentions, key=lambda m: m.evidence.start)
         starts = [m.evidence.start for m in by_start]
-        self.chosen = [_as_state(m, self._inside(by_start, starts, m)) for m in choose(mentions)]
+        self.chosen = []
+        self._government: dict[int, Mention] = {}  # id of a state's mention -> the Government named there
+        for m in choose(mentions):
+            inner = self._inside(by_start, starts, m)
+            m = _event_of_title(m, inner, reading.text)
+            state = _as_state(m, inner)
+            if state is not m:
+                self._government[id(state)] = m
+            self.chosen.append(state)
         self._starts = [m.evidence.start for m in self.chosen]
         self._orgs_by_head: dict[str, list[Mention]] = {}
         for m in self.chosen:
@@ -161,7 +243,53 @@ class Tagger:
             tagged = self._tag(s, e, prev if prev and text.rfind("\n", 0, s) < prev.start else None)
             out.append(tagged)
             prev = tagged
-        return [self._with_items(t, out[i + 1:]) for i, t in enumerate(out)]
+        out = [self._with_items(t, out[i + 1:]) for i, t in enumerate(out)]
+        return self._speakers(self._items_continue(out))
+
+    def _speakers(self, out: list[Tagged]) -> list[Tagged]:
+        """Each sentence with the speaker of its paragraph, from the sentence that names it on."""
+        text, speaker, para = self.reading.text, None, -1
+        for i, t in enumerate(out):
+            start = text.rfind("\n", 0, t.start)
+            if start != para:
+                para, speaker = start, None
+            said = _SPEAKER.match(t.text)
+            if said:
+                speaker = t.slots[int(said.group(1))]
+            if speaker is not None:
+                out[i] = replace(t, speaker=speaker)
+        return out
+
+    def _items(self, following: list[Tagged]):
+        """The sentences of the list items right after an introducing sentence, with whether each
+        opens its item."""
+        blocks = self.reading.blocks
+        for f in following:
+            block = next((b for b in blocks if b.start <= f.start < b.end), None)
+            if block is None or block.kind not in ("subparagraph", "item", "numbered"):
+                return
+            yield f, f.start == block.start
+
+    def _items_continue(self, out: list[Tagged]) -> list[Tagged]:
+        """ "ISIM undertook the following: - Organized a symposium …": an item that opens with its
+        verb goes on from the introducing sentence, whose subject is the item's subject."""
+        for i, t in enumerate(out):
+            if not _INTRO.search(t.text):
+                continue
+            subject = _INTRO_SUBJECT.match(t.text)
+            if not subject:
+                continue
+            who = t.slots[int(subject.group(1))]
+            if kind(who) not in ("Org", "Country", "Person"):
+                continue
+            for k, (f, opens) in enumerate(self._items(out[i + 1:]), start=i + 1):
+                mark = _ITEM_MARK.match(f.text)
+                if not opens or not _VERB_FIRST.match(f.text, mark.end() if mark else 0):
+                    continue
+                at = mark.end() if mark else 0
+                n = len(f.slots)
+                out[k] = Tagged(f.start, f.end, f"{f.text[:at]}⟦{n}:{kind(who)}⟧ {f.text[at:]}", (*f.slots, who), f.named)
+        return [_inline_items(t, out[i - 1] if i else None) for i, t in enumerate(out)]
 
     def _tag(self, s: int, e: int, prev: Tagged | None) -> Tagged:
         text = self.reading.text
@@ -180,15 +308,18 @@ class Tagger:
                 extra.append(Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, s, it.end(), text[s:it.end()]), m.aliases))
         spans = sorted([*found, *extra], key=lambda m: m.evidence.start)
         parts, slots, pos = [], [], s
+        named: dict[int, Mention] = {}
         for m in spans:
             if m.evidence.start < pos:
                 continue
             parts.append(text[pos:m.evidence.start])
             parts.append(f"⟦{len(slots)}:{kind(m)}⟧")
+            if id(m) in self._government:
+                named[len(slots)] = self._government[id(m)]
             slots.append(m)
             pos = m.evidence.end
         parts.append(text[pos:e])
-        return Tagged(s, e, re.sub(r"\s+", " ", "".join(parts)), tuple(slots))
+        return Tagged(s, e, re.sub(r"\s+", " ", "".join(parts)), tuple(slots), named)
 
     def _descriptions(self, s: int, e: int, found: list[Mention]) -> list[Mention]:
         text, out = self.reading.text, []
@@ -240,4 +371,4 @@ class Tagger:
             return t
         n = len(t.slots)
         items = " ".join(f"⟦{n + k}:{kind(m)}⟧" for k, m in enumerate(leads))
-        return Tagged(t.start, t.end, f"{t.text} ⟪{items}⟫", (*t.slots, *leads))
+        return Tagged(t.start, t.end, f"{t.text} ⟪{items}⟫", (*t.slots, *leads), t.named)
