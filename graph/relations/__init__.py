@@ -118,7 +118,36 @@ def relate(reading: Reading, found: Extraction) -> Extraction:
             out.extend(relate_sentence(t, reading.doc_id, reading.text[t.start:t.end], rules, topic))
     if topic is not None and any(r.subject == topic.ref for r in out.relations):
         out.mentions.append(topic)
+    _co_organizers(out, rules)
     return _unique_mentions(out)
+
+
+def _co_organizers(out: Extraction, rules: Table) -> None:
+    """"X organized a conference. The meeting was co-organized with Y": Y partners with X. Rows with
+    `partners: true` read co-organizers; each is a partner of the organizers of that event named
+    before it in the document (the edge's evidence is the sentence that names the co-organizer)."""
+    flagged = {p.name for p in rules.patterns if p.partners}
+    if not flagged:
+        return
+    mention = {m.ref: m for m in out.mentions}
+    allowed_s, allowed_o = rules.contract["partneredWith"]
+    have = {(r.subject, r.object) for r in out.relations if r.prop == "partneredWith"}
+    before: dict[str, list[str]] = {}  # event -> its organizers so far
+    for r in list(out.relations):
+        if r.prop != "organized":
+            continue
+        earlier = before.setdefault(r.object, [])
+        if r.evidence.rule in flagged:
+            for x in earlier:
+                if x == r.subject or (x, r.subject) in have or (r.subject, x) in have:
+                    continue
+                if kind(mention[x]) in allowed_s and kind(mention[r.subject]) in allowed_o:
+                    have.add((x, r.subject))
+                    e = r.evidence
+                    out.relations.append(Relation(x, "partneredWith", r.subject,
+                                                  Evidence(e.doc, e.start, e.end, e.quote, "partneredWith.co-organizers")))
+        if r.subject not in earlier:
+            earlier.append(r.subject)
 
 
 def _voiced(sentences: list[Tagged], found: Extraction) -> list[Tagged]:

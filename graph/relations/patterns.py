@@ -67,7 +67,8 @@ _GROUP = (r"(?:(?:the\s+)?(?:Governments|Ministries|delegations|representatives|
           r"|(?:representatives|delegates|delegations|participants|officials|experts|ministers)\s+(?:of|from)\s+"
           r"(?:(?:some|about|over|more\s+than|nearly|around)\s+)?(?:[\w-]+\s+){1,2}?"
           r"(?:countries|States|Governments|organizations|agencies)(?:\s*\(|,?\s+(?:including|such\s+as|among\s+them)\s+))?")
-_SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:and|as\s+well\s+as|or)\s+(?:by\s+|with\s+)?"
+_SEP = (r"(?:,?\s+and\s+other\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:such\s+as|including|notably|among\s+them)\s+(?:the\s+)?"
+        r"|\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?(?:by\s+|with\s+)?|\s+(?:and|as\s+well\s+as|or)\s+(?:by\s+|with\s+)?"
         r"|\s*&\s*)")
 # an actor's own apposition, skipped between a subject and its verb: ", Director of the X,"
 _APPOS = (r"(?:\s*\([^()⟦⟧]{1,40}\))?(?:,\s+[^⟦⟧;,]{0,60}?(?:⟦\d+:(?:Org|Country|City)⟧(?:\s*\(⟦\d+:Org⟧\))?"
@@ -88,9 +89,9 @@ PERSON_APPOS = (rf"(?:,\s+(?:the\s+)?(?:[^⟦⟧;,]{{0,30}}?\s)?(?:⟦\d+:(?:Cou
 TITLE_LEAD = (rf"(?:the\s+(?:[\w'-]+\s+){{0,3}}?{_TITLE}s?\b[^⟦⟧;,]{{0,60}}?"
               rf"(?:⟦\d+:(?:Org|Country)⟧[^⟦⟧;,]{{0,60}}?){{0,2}},\s+(?=(?:{_DET})?⟦\d+:Person⟧))")
 # what a list's own appositions name is not one of the list: stripped before its slots are read
-# the organization a subject belongs to: "the ⟦0:Org⟧ of the ⟦1:Org⟧ is organizing …" (the Division of
-# the Department), the subject being the first
-_OWNER = r"(?:\s+(?:of|at)\s+(?:the\s+)?⟦\d+:Org⟧(?:\s*\(⟦\d+:Org⟧\))?)"
+# where an actor of a list is or whom it belongs to: "the ⟦0:Org⟧ of the ⟦1:Org⟧ is organizing …" (the
+# Division of the Department), "the ⟦2:Org⟧ in ⟦3:City⟧ (⟦4:Org⟧)": the actor is the first
+_OWNER = r"(?:\s+(?:of|at|in)\s+(?:the\s+)?⟦\d+:(?:Org|City|Country)⟧(?:\s*\(⟦\d+:Org⟧\))?)"
 APPOSITIONS = re.compile(rf"(?<=⟧){PERSON_APPOS}|{TITLE_LEAD}|(?<=⟧){_OWNER}"
                          # a name in brackets after another is its acronym, or a person's country: "Mr. A (Peru)"
                          r"|(?<=⟧)\s*\(⟦\d+:[A-Za-z]+⟧\)", re.I)
@@ -141,7 +142,7 @@ def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
     one = placeholder(SLOT_KINDS[kind])
     lead = _OFFICER if officers and role == "s" else ""
     item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
-    if role == "s" and "Org" in SLOT_KINDS[kind]:
+    if "Org" in SLOT_KINDS[kind]:
         item += _OWNER + "?"
     if "Person" in SLOT_KINDS[kind]:  # "the Minister of X, Ms. A", "Ms. A, the Minister of X, and Mr. B"
         item = rf"{TITLE_LEAD}?{item}(?:{PERSON_APPOS})?"
@@ -184,6 +185,8 @@ class Pattern:
     # organization, or "speaker", who the paragraph reports ("X reported that …")
     subject: str = "slot"
     implies: tuple[str, ...] = ()  # relations that hold whenever this one does (who opens a meeting attends it)
+    # the subjects it reads co-organize: each is a partner of the event's organizers named before it
+    partners: bool = False
 
 
 def slot_kinds(source: str) -> dict[str, frozenset[str]]:
@@ -223,5 +226,5 @@ def table() -> Table:
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
                                 row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
                                 bool(row.get("for_organization")), row.get("subject", "slot"),
-                                tuple(row.get("implies") or ())))
+                                tuple(row.get("implies") or ()), bool(row.get("partners"))))
     return Table(tuple(patterns), contract)

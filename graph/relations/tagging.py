@@ -57,6 +57,8 @@ _INTRO_SUBJECT = re.compile(r"(?:(?:In|During|Since|Recently|Over|Throughout|As 
                             r"(?:undertook|carried out|conducted|implemented|engaged in|was involved in|were involved in|"
                             r"participated in|contributed|organized|achieved|provided|did|completed|worked|took part in|"
                             r"its activities included|activities included)\b")
+# an organization's name used as a modifier names something else: "the United Nations country team"
+_MODIFIER = re.compile(r"\s+(?:country\s+teams?|country\s+offices?|field\s+offices?|staff|task\s+forces?|teams?)\b")
 # a paragraph that reports what an actor said: "The representative of ⟦2:Org⟧ reported that …"
 _SPEAKER = re.compile(r"(?:(?:In|During|At|On)\b[^⟦⟧,]{0,60},\s+)?(?:[Tt]he\s+)?(?:(?:representative|delegate|observer|"
                       r"delegation|spokesperson|secretariat)s?\s+of\s+(?:the\s+)?)?⟦(\d+):(?:Org|Country)⟧"
@@ -296,8 +298,9 @@ class Tagger:
         i = bisect.bisect_left(self._starts, s)
         found: list[Mention] = []
         while i < len(self.chosen) and self.chosen[i].evidence.start < e:
-            if self.chosen[i].evidence.end <= e:
-                found.append(self.chosen[i])
+            m = self.chosen[i]
+            if m.evidence.end <= e and not (kind(m) == "Org" and _MODIFIER.match(text, m.evidence.end)):
+                found.append(m)
             i += 1
         extra = self._descriptions(s, e, found)
         it = _IT.match(text, s, e)
