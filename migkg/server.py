@@ -56,6 +56,8 @@ GRAPH_MEDIA = {
     "application/json": "jsonld",
     "text/html": "html",
 }
+GRAPH_FORMAT_ALIASES = {"json": "jsonld", "json-ld": "jsonld", "ttl": "turtle", "nt": "ntriples",
+                        "n-triples": "ntriples", "xml": "rdfxml", "rdf": "rdfxml"}
 FORMAT_NAMES = {"json", "xml", "csv", "tsv", "turtle", "jsonld", "ntriples", "rdfxml", "html"}
 DESCRIPTION_MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
                      "application/ld+json": "jsonld", "application/n-triples": "nt",
@@ -379,7 +381,10 @@ class Site:
     def _choose_format(self, request: Any, params: dict[str, list[str]], form: str | None) -> str | None:
         graph_result = form in ("CONSTRUCT", "DESCRIBE")
         media = GRAPH_MEDIA if graph_result else SOLUTION_MEDIA
-        requested = (params.get("format") or [""])[0].lower()
+        # format= (SPARQLWrapper, Virtuoso) or output= (Fuseki); a graph asked for as "json" is JSON-LD
+        requested = (params.get("format") or params.get("output") or [""])[0].lower()
+        if graph_result:
+            requested = GRAPH_FORMAT_ALIASES.get(requested, requested)
         if requested:
             by_media = media.get(requested)
             if by_media:
