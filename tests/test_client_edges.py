@@ -108,3 +108,27 @@ def _values(node):
             yield from _values(v)
     elif isinstance(node, str):
         yield node
+
+
+@pytest.mark.filterwarnings("ignore:Sending Accept header:RuntimeWarning")  # SPARQLWrapper's own notice
+def test_sparqlwrapper_construct_with_json_return_format(server):
+    sw = pytest.importorskip("SPARQLWrapper")
+    client = sw.SPARQLWrapper(str(server.base_url) + "/sparql")
+    client.setQuery("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                    "PREFIX migkg: <https://w3id.org/migkg/ontology#> " + CONSTRUCT)
+    client.setReturnFormat(sw.JSON)
+    response = client.query()
+    assert response.response.headers["Content-Type"].startswith("application/ld+json")
+    names = sorted(str(v) for v in _values(json.loads(response.response.read())))
+    assert "Arwen Undomiel" in names
+
+
+def test_sparqlwrapper_select_json_and_a_bad_prefix(server):
+    sw = pytest.importorskip("SPARQLWrapper")
+    client = sw.SPARQLWrapper(str(server.base_url) + "/sparql")
+    client.setReturnFormat(sw.JSON)
+    client.setQuery("SELECT ?p WHERE { ?p a migkg:Person }")
+    assert len(client.query().convert()["results"]["bindings"]) == 2
+    client.setQuery(UNKNOWN_PREFIX)
+    with pytest.raises(sw.SPARQLExceptions.QueryBadFormed, match="unknown prefix 'dbo:'"):
+        client.query()
