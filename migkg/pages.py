@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from migkg import entityview, network
 from migkg.describe import RDF, Description
 from migkg.results import XSD_STRING, compact
 from migkg.store import ONTOLOGY_NS, LoadedGraph
@@ -107,8 +108,6 @@ def _grouped(pairs: list[tuple[Any, Any]], key_first: bool = True) -> list[tuple
 
 
 def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
-    from migkg import entityview, network
-
     linker = Linker(graph, "", {**d.labels, **entityview.vocabulary_labels(graph, entityview.labelled_terms(d))})
     path = linker.doc_path(d.iri) or "doc/x.html"
     root = root_for(path)
@@ -123,6 +122,7 @@ def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
     quoting = [s for s, p in d.inverse if p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns)]
     inverse = [(s, p) for s, p in d.inverse
                if p.value not in EVIDENCE_LINKS and not (p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns))]
+
     def shown(term: Any) -> str:
         return linker.view(term).text
 
@@ -147,8 +147,6 @@ def index_page(graph: LoadedGraph, types: list[tuple[Any, int]], documents: list
     linker = Linker(graph, "")
     rows = [(f"type/{type_slug(t.value, graph)}.html", class_name(graph, t, linker), n) for t, n in types]
     docs = [(linker.href(iri), label) for iri, label in documents]
-    from migkg import network
-
     return environment().get_template("index.html").render(
         title="Migration knowledge graph", root="", live=live, alternates=[],
         network_pages=network.available(graph.directory),

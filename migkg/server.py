@@ -136,7 +136,9 @@ class SecurityHeaders:
     """Pages run no script and load nothing from elsewhere; say so to the browser.
 
     A plain ASGI middleware (no body buffering): adds nosniff everywhere and a
-    Content-Security-Policy that forbids scripts, frames and foreign resources.
+    Content-Security-Policy that forbids scripts, frames and foreign resources; a
+    response that sets its own policy (graph.html, timeline.html: inline script, no
+    requests) keeps it.
     """
 
     HEADERS = [
