@@ -33,15 +33,29 @@ def shipped_corpus() -> Path:
         return Path(p)
 
 
+# A folder's own notes, not documents: `migkg build corpus/` must not read corpus/README.md.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "changes", "contributing",
+                          "authors", "notice", "copying"})
+
+
+def is_folder_note(relative: Path) -> bool:
+    """README.md, LICENSE.txt, a hidden file or anything in a hidden folder (found in a directory)."""
+    if any(part.startswith(".") for part in relative.parts):
+        return True
+    return relative.stem.lower().split(".")[0] in FOLDER_NOTES
+
+
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, plus the supported files inside named directories, in a stable order."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                           and not is_folder_note(f.relative_to(p)))
             if not found:
-                raise InputError(f"{p}: directory holds no .txt, .md or .pdf file")
+                raise InputError(f"{p}: directory holds no .txt, .md or .pdf document "
+                                 "(README, LICENSE, CHANGELOG and hidden files are not documents)")
             out.extend(found)
         else:
             out.append(p)

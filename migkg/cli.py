@@ -28,6 +28,9 @@ def parser() -> argparse.ArgumentParser:
         prog="migkg",
         description="Turn UN documents on international migration into a knowledge graph and publish it.",
     )
+    from migkg import __version__
+
+    top.add_argument("--version", action="version", version=f"migkg {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"migkg.commands.{name}")

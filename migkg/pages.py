@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from migkg import entityview, network
 from migkg.describe import RDF, Description
 from migkg.results import XSD_STRING, compact
 from migkg.store import ONTOLOGY_NS, LoadedGraph
@@ -107,7 +108,7 @@ def _grouped(pairs: list[tuple[Any, Any]], key_first: bool = True) -> list[tuple
 
 
 def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
-    linker = Linker(graph, "", d.labels)
+    linker = Linker(graph, "", {**d.labels, **entityview.vocabulary_labels(graph, entityview.labelled_terms(d))})
     path = linker.doc_path(d.iri) or "doc/x.html"
     root = root_for(path)
     linker.root = root
@@ -121,11 +122,23 @@ def entity_page(graph: LoadedGraph, d: Description, live: bool = False) -> str:
     quoting = [s for s, p in d.inverse if p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns)]
     inverse = [(s, p) for s, p in d.inverse
                if p.value not in EVIDENCE_LINKS and not (p.value == WAS_DERIVED_FROM and s.value.startswith(statement_ns))]
+
+    def shown(term: Any) -> str:
+        return linker.view(term).text
+
+    entity_path = d.iri[len(graph.base_iri):] if d.iri.startswith(graph.base_iri) else ""
+    drawn = entity_path in network.node_ids(graph.directory)
+    paragraphs = entityview.paragraphs(graph, d.properties)
+    props = [(p, vs) for p, vs in _grouped(d.properties) if not (paragraphs and p.value == entityview.HAS_PROVISION)]
     return environment().get_template("entity.html").render(
         title=d.label or compact(d.iri, graph.prefixes, extra="/"),
         d=d, link=linker, root=root, live=live, alternates=alternates,
-        props=_grouped(d.properties), inverse=_grouped(inverse, key_first=False),
-        quoting=len(quoting),
+        props=entityview.sorted_groups(props, shown),
+        inverse=entityview.sorted_groups(_grouped(inverse, key_first=False), shown),
+        quoting=len(quoting), paragraphs=paragraphs,
+        evidence=entityview.evidence_groups(d.evidence, shown),
+        node_href=network.node_href(root, entity_path) if drawn else None,
+        network_pages=network.available(graph.directory),
     )
 
 
@@ -136,6 +149,7 @@ def index_page(graph: LoadedGraph, types: list[tuple[Any, int]], documents: list
     docs = [(linker.href(iri), label) for iri, label in documents]
     return environment().get_template("index.html").render(
         title="Migration knowledge graph", root="", live=live, alternates=[],
+        network_pages=network.available(graph.directory),
         triples=graph.triples, entities=entities, documents=docs, base=graph.base_iri,
         types=rows, dumps=[(f"download/{n}", n) for n in dumps],
     )

@@ -14,7 +14,8 @@ Routes (all read-only; any other method gets 405):
 - `/doc/{path}.{ext}` — the descriptions; `/doc/{path}` negotiates and answers
   with `Content-Location`.
 - `/ontology[.ttl|.jsonld|.html]`, `/void[.ttl|.jsonld|.html]`, `/`, `/type/…`,
-  `/query` (a plain HTML form), `/download/graph.{ttl,nt,jsonld}`.
+  `/query` (a plain HTML form), `/download/graph.{ttl,nt,jsonld}`, and the build's
+  `/graph.html` and `/timeline.html` (their panels link the entity pages).
 
 The entity base IRI is the one the graph was built with (read from the data, or
 `base_iri`); a publisher at their own domain builds with `--base-iri` and points
@@ -28,7 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote
 
 from graph.errors import QueryError
-from migkg import catalog, negotiate, pages, results
+from migkg import catalog, negotiate, network, pages, results
 from migkg.dataset import service_description, void_triples
 from migkg.describe import describe
 from migkg.sparqlcheck import ReadOnlyViolation, check_read_only, query_form
@@ -56,6 +57,8 @@ GRAPH_MEDIA = {
     "application/json": "jsonld",
     "text/html": "html",
 }
+GRAPH_FORMAT_ALIASES = {"json": "jsonld", "json-ld": "jsonld", "ttl": "turtle", "nt": "ntriples",
+                        "n-triples": "ntriples", "xml": "rdfxml", "rdf": "rdfxml"}
 FORMAT_NAMES = {"json", "xml", "csv", "tsv", "turtle", "jsonld", "ntriples", "rdfxml", "html"}
 DESCRIPTION_MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
                      "application/ld+json": "jsonld", "application/n-triples": "nt",
@@ -112,6 +115,7 @@ def create_app(graph_dir: str | Path, base_iri: str | None = None, settings: Set
         Route("/void", site.dataset), Route("/void.{ext}", site.dataset),
         Route("/.well-known/void", site.dataset),
         Route("/download/{name}", site.download),
+        *(Route(f"/{name}", site.network_page) for name in network.PAGES),
     ]
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
@@ -132,7 +136,9 @@ class SecurityHeaders:
     """Pages run no script and load nothing from elsewhere; say so to the browser.
 
     A plain ASGI middleware (no body buffering): adds nosniff everywhere and a
-    Content-Security-Policy that forbids scripts, frames and foreign resources.
+    Content-Security-Policy that forbids scripts, frames and foreign resources; a
+    response that sets its own policy (graph.html, timeline.html: inline script, no
+    requests) keeps it.
     """
 
     HEADERS = [
@@ -152,7 +158,9 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": list(message.get("headers", [])) + self.HEADERS}
+                headers = list(message.get("headers", []))
+                own = {name.lower() for name, _ in headers}  # a page with its own policy keeps it
+                message = {**message, "headers": headers + [h for h in self.HEADERS if h[0] not in own]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -222,6 +230,18 @@ class Site:
             return await self.not_found(request, None)
         members, more = await run_in_threadpool(catalog.members, self.graph, type_iri)
         return HTMLResponse(pages.type_page(self.graph, type_iri, members, more, live=True))
+
+    async def network_page(self, request: Any) -> Any:
+        """graph.html and timeline.html from the build folder, linked to the entity pages."""
+        from starlette.concurrency import run_in_threadpool
+        from starlette.responses import Response
+
+        name = request.url.path.lstrip("/")
+        if name not in network.available(self.graph.directory):
+            return await self.not_found(request, None)
+        body = await run_in_threadpool(network.read_published, self.graph.directory, name)
+        return Response(body, media_type="text/html; charset=utf-8",
+                        headers={"Content-Security-Policy": network.CONTENT_SECURITY_POLICY})
 
     # ---------- linked data ----------
     def _iri(self, path: str) -> str | None:
@@ -379,7 +399,10 @@ class Site:
     def _choose_format(self, request: Any, params: dict[str, list[str]], form: str | None) -> str | None:
         graph_result = form in ("CONSTRUCT", "DESCRIBE")
         media = GRAPH_MEDIA if graph_result else SOLUTION_MEDIA
-        requested = (params.get("format") or [""])[0].lower()
+        # format= (SPARQLWrapper, Virtuoso) or output= (Fuseki); a graph asked for as "json" is JSON-LD
+        requested = (params.get("format") or params.get("output") or [""])[0].lower()
+        if graph_result:
+            requested = GRAPH_FORMAT_ALIASES.get(requested, requested)
         if requested:
             by_media = media.get(requested)
             if by_media:

@@ -8,6 +8,7 @@ Layout (the same paths the server answers, so links and the 303 rules agree):
     ontology.html|.ttl|.jsonld the ontology
     void.html|.ttl|.jsonld     VoID + DCAT dataset description
     download/graph.*           the full dumps
+    graph.html, timeline.html  the build's network and timeline, their panels linked to doc/
     id/{kind}/{slug}.html      for hosts without rewrite rules that serve /id/X from id/X.html
                                (GitHub Pages, Netlify): a page that forwards to doc/X.html
     .htaccess, nginx.conf.example   content negotiation: /id/X -> 303 -> /doc/X.{html,ttl,jsonld}
@@ -18,7 +19,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from migkg import catalog, pages, results
+from migkg import catalog, network, pages, results
 from migkg.dataset import void_triples
 from migkg.describe import describe
 from migkg.store import LoadedGraph, load
@@ -56,6 +57,10 @@ RewriteRule ^ontology$ ontology.html [R=303,L]
   Header append Vary Accept
   Header set X-Content-Type-Options nosniff
   Header set Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+  # the network and timeline pages run their own inline script (and fetch nothing)
+  <FilesMatch "^(graph|timeline)\\.html$">
+    Header set Content-Security-Policy "{csp}"
+  </FilesMatch>
 </IfModule>
 """
 
@@ -136,6 +141,9 @@ def write_site(source: str | Path, out: str | Path, base_iri: str | None = None,
             files += 1
             dumps.append(name)
 
+    for name in network.available(graph.directory):  # the build's network and timeline, linked to doc/
+        write(name, network.read_published(graph.directory, name))  # type: ignore[arg-type]
+
     types = catalog.types(graph)
     write("index.html", pages.index_page(graph, types, catalog.documents(graph),
                                          catalog.entity_count(graph), dumps))
@@ -173,7 +181,7 @@ def write_site(source: str | Path, out: str | Path, base_iri: str | None = None,
             write("ontology.ttl", results.graph_bytes(onto, "turtle", graph.prefixes))
         write("ontology.jsonld", results.graph_bytes(onto, "jsonld", graph.prefixes))
 
-    write(".htaccess", HTACCESS.format(base=graph.base_iri))
+    write(".htaccess", HTACCESS.format(base=graph.base_iri, csp=network.CONTENT_SECURITY_POLICY))
     write("nginx.conf.example", NGINX.format(base=graph.base_iri))
     return SiteSummary(out=out, entities=len(iris), files=files)
 

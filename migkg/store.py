@@ -214,10 +214,11 @@ class Result:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
 
 
-def syntax_message(exc: BaseException) -> str:
-    """pyoxigraph's parser message on one line ("error at 1:25: expected …")."""
-    text = " ".join(str(exc).split())
-    return f"SPARQL syntax {text}" if text.startswith("error at") else f"SPARQL syntax error: {text}"
+def syntax_message(exc: BaseException, query: str = "", prefixes: dict[str, str] | None = None) -> str:
+    """pyoxigraph's parser message on one line ("error at 1:25: expected …"); see migkg.sparqlerrors."""
+    from migkg.sparqlerrors import syntax_message as one_line
+
+    return one_line(str(exc), query, prefixes)
 
 
 def execute(store: Any, query: str, prefixes: dict[str, str], limit: int | None = None,
@@ -251,7 +252,7 @@ def execute(store: Any, query: str, prefixes: dict[str, str], limit: int | None 
             triples.append(triple)
         return Result(kind="graph", triples=triples, truncated=truncated, limit=limit)
     except SyntaxError as exc:
-        raise QueryError(syntax_message(exc)) from None
+        raise QueryError(syntax_message(exc, query, prefixes)) from None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
 

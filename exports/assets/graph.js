@@ -9,6 +9,9 @@
   var SVGNS = "http://www.w3.org/2000/svg";
   var DIM = "#e3e6ea", DIM_FONT = "#c2c8cf";
   var big = D.nodes.length > 2000;
+  // "doc/" when migkg serve or migkg site publish this page beside the entity pages; "" in a build folder
+  var pagesMeta = document.querySelector('meta[name="migkg-entity-pages"]');
+  var PAGES = pagesMeta ? pagesMeta.getAttribute("content") : "";
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -291,9 +294,15 @@
     var st = classStyle[n.cls] || { shape: "dot", color: n.baseColor };
     panelHeader(st.shape, n.baseColor, n.cls + " · " + plural(n.deg, "link", "links"));
     panel.appendChild(el("h2", null, info.label));
+    if (PAGES) {  // published beside the entity pages (migkg serve / migkg site): link the local page
+      var page = el("a", "page", "Entity page");
+      page.href = PAGES + id.split("/").map(encodeURIComponent).join("/") + ".html";
+      page.title = "What the graph says about this entity, with the evidence";
+      panel.appendChild(page);
+    }
     var iri = el("a", "iri", D.base + id);
     iri.href = D.base + id; iri.target = "_blank"; iri.rel = "noopener noreferrer";
-    iri.title = "Linked-data page of this entity";
+    iri.title = "Linked-data IRI of this entity";
     panel.appendChild(iri);
     if (info.alt.length || info.attrs.length) {
       panel.appendChild(el("h3", null, "Names and properties"));
