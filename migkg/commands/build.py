@@ -17,7 +17,7 @@ def _jobs(text: str) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="text (.txt, .md) or PDF files, or directories of them; default: the shipped corpus")
-    parser.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
+    parser.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/); a link to the latest complete set, kept in .DIR.migkg/ beside it")
     parser.add_argument("--base-iri", default=None,
                         help="base of entity IRIs (default: https://w3id.org/migkg/id/)")
     parser.add_argument("--format", action="append", dest="formats", metavar="NAME",
@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="build everything again: no cached extractions, no skipping an up-to-date build")
     parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="extraction cache (default: $MIGKG_CACHE_DIR, else .migkg-cache/ beside --out)")
+                        help="extraction cache (default: $MIGKG_CACHE_DIR, else $XDG_CACHE_HOME/migkg or ~/.cache/migkg)")
     parser.add_argument("--keep-going", "-k", action="store_true",
                         help="skip inputs that cannot be used, build the rest, list what was skipped "
                              "(exit status 2 when anything was skipped)")
