@@ -62,12 +62,15 @@ def default_dir() -> Path:
 
 def file_key(path: Path, doc_id: str, chunk: int = 1 << 20) -> str | None:
     """Cache key of an input file (streamed sha256 of its bytes), or None if it cannot be read."""
+    from graph.errors import InputError
+    from graph.ingest import open_regular
+
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:  # a FIFO or a device is refused, not read forever
             while block := f.read(chunk):
                 h.update(block)
-    except OSError:
+    except (OSError, InputError):
         return None
     h.update(b"\0" + doc_id.encode("utf-8"))
     return h.hexdigest()
