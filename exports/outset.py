@@ -177,3 +177,13 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return rc == 0
+
+
+def remove(out: Path) -> None:
+    """Delete an output folder and its versions (a link, plain `shutil.rmtree` refuses it)."""
+    target = _target(Path(out))
+    if target.is_symlink():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+    shutil.rmtree(store_of(target), ignore_errors=True)

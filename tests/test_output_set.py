@@ -213,3 +213,10 @@ def test_concurrent_builds_into_one_folder_all_succeed_and_leave_one_whole_set(t
     assert len(named) == 1 and f"report-{named[0]}" in ttl
     assert len(list((tmp_path / ".out.migkg").glob("set-*"))) == 1
     shutil.rmtree(tmp_path / ".out.migkg")
+
+
+def test_remove_deletes_the_link_and_its_versions(graphs, tmp_path):
+    out = tmp_path / "out"
+    write_all(graphs[0], out, FORMATS)
+    outset.remove(out)
+    assert not out.exists() and not out.is_symlink() and not (tmp_path / ".out.migkg").exists()
