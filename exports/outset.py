@@ -62,6 +62,8 @@ def locked(out: Path, wait: bool = True, on_wait: Callable[[], None] | None = No
     beside `out` cannot be created.
     """
     target = _target(out)
+    if target.exists() and not target.is_dir():
+        raise MigkgError(f"{out} exists and is not a folder")
     store = store_of(target)
     try:
         store.mkdir(parents=True, exist_ok=True)

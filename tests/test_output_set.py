@@ -220,3 +220,13 @@ def test_remove_deletes_the_link_and_its_versions(graphs, tmp_path):
     write_all(graphs[0], out, FORMATS)
     outset.remove(out)
     assert not out.exists() and not out.is_symlink() and not (tmp_path / ".out.migkg").exists()
+
+
+def test_an_output_path_that_is_a_file_is_refused_before_the_build(tmp_path):
+    from graph.errors import MigkgError
+
+    (tmp_path / "out").write_text("mine")
+    with pytest.raises(MigkgError, match="exists and is not a folder"):
+        with outset.locked(tmp_path / "out"):
+            pass
+    assert (tmp_path / "out").read_text() == "mine"
