@@ -102,7 +102,7 @@ def output_names(extra: Iterable[str] = ()) -> set[str]:
     return {ex.filename for ex in EXPORTERS.values()} | {"merges.tsv", MANIFEST} | set(extra)
 
 
-def publish(kg: KnowledgeGraph, target: Path, formats: Sequence[str] | None = None,
+def replace_set(kg: KnowledgeGraph, target: Path, formats: Sequence[str] | None = None,
             extra: dict[str, Callable[[Path], None]] | None = None,
             finish: Callable[[Path, list[str]], None] | None = None) -> list[str]:
     """Write a whole output set and make it `target`'s, in one step (the caller holds the lock).
@@ -137,5 +137,5 @@ def write_all(kg: KnowledgeGraph, out_dir: Path, formats: Sequence[str] | None =
     from exports import outset
 
     with outset.locked(out_dir) as target:
-        written = publish(kg, target, formats, extra)
+        written = replace_set(kg, target, formats, extra)
     return [out_dir / n for n in written]

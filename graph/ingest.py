@@ -132,9 +132,13 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
-def is_pdf(data: bytes) -> bool:
-    """PDF by its magic number (within the first KB, as readers allow), whatever the file is named."""
-    return b"%PDF-" in data[:1024]
+def is_pdf(data: bytes, named_pdf: bool = False) -> bool:
+    """PDF by its magic number, whatever the file is named.
+
+    A file named .pdf may have the header anywhere in its first KB (as readers allow);
+    any other file must start with it, so a text that mentions "%PDF-" stays text.
+    """
+    return b"%PDF-" in data[:1024] if named_pdf else data[:1024].lstrip()[:5] == b"%PDF-"
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
@@ -206,7 +210,7 @@ def read_text(path: Path) -> str:
     try:
         with open_regular(path) as f:
             data = f.read()
-        if is_pdf(data):
+        if is_pdf(data, suffix in PDF_SUFFIXES):
             text = _pdf_text(path, data)
         elif suffix in PDF_SUFFIXES:
             raise InputError(f"{path}: not a readable PDF (no PDF header)")

@@ -149,3 +149,9 @@ def test_a_file_named_pdf_without_the_pdf_header_is_refused(tmp_path):
     f.write_text(SENTENCE)
     with pytest.raises(InputError, match="fake.pdf: not a readable PDF"):
         read_text(f)
+
+
+def test_a_text_that_mentions_the_pdf_header_stays_text(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("Files begin with %PDF-1.7 as the Arnor archive guide explains.\n" * 3)
+    assert read_text(f).startswith("Files begin with %PDF-1.7")

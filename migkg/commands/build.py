@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, target: Path) -> int:
     """The build proper, holding the output folder's lock."""
-    from exports import publish
+    from exports import replace_set
     from graph.build import DEFAULT_BASE
     from graph.cache import default_dir
     from graph.ingest import expand_inputs, shipped_corpus
@@ -129,7 +129,7 @@ def _build(args: argparse.Namespace, target: Path) -> int:
         if key and not result.skipped:  # a build with problems is never skipped: they are re-reported
             record(folder, key, [folder / n for n in names], summary, result.notes)
 
-    publish(kg, target, args.formats, extra, finish)
+    replace_set(kg, target, args.formats, extra, finish)
     for note in result.notes:
         print(f"migkg build: note: {note}", file=sys.stderr)
     for problem in result.skipped:
