@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.measure import RunStats, median_time, run_command
 from bench.synth import SHIPPED_BYTES, generate
+from exports import outset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,14 +66,14 @@ def build_scale(work: Path, scale: float, jobs: int | None = None) -> BuildRow:
     d, mb = corpus(work, scale)
     out, cache = work / f"out-{scale:g}x", work / f"cache-{scale:g}x"
     shutil.rmtree(cache, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
+    outset.remove(out)
     opts = ["--cache-dir", str(cache), "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
     cold = run_command(migkg("build", str(d), "--out", str(out), *opts), env=_env())
     if cold.returncode != 0:
         raise RuntimeError(f"build failed at {scale}x: {cold.stderr.strip()}")
     unchanged = run_command(migkg("build", str(d), "--out", str(out), *opts), env=_env())
     fresh = work / f"out-{scale:g}x-again"
-    shutil.rmtree(fresh, ignore_errors=True)
+    outset.remove(fresh)
     cached = run_command(migkg("build", str(d), "--out", str(fresh), *opts), env=_env())
     return BuildRow(scale, len(list(d.glob("*.txt"))), mb, _triples(out / "graph.nt"), cold, unchanged, cached)
 

@@ -1,15 +1,13 @@
 """Writers, in a plain registry keyed by format name.
 
-`write_all` writes every output into a temporary directory beside the target and
-moves each finished file into place, so an interrupted or failed build never
-leaves a half-written file where a good one was.
+`write_all` writes every output into a fresh version folder beside the target and
+then switches the target to it in one step (exports/outset.py), so an interrupted
+or failed build never leaves a half-written file, or a mix of old and new files,
+where a good set was.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,29 +78,64 @@ def exporter(name: str) -> Exporter:
         raise MigkgError(f"unknown export format {name!r}; valid: {', '.join(EXPORTERS)}") from None
 
 
-def write_all(kg: KnowledgeGraph, out_dir: Path, formats: Sequence[str] | None = None,
-              extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
-    """Write the chosen formats (all by default) into out_dir; returns the files written.
-
-    `extra` maps further file names to functions that write them (e.g. the merges audit).
-    Nothing in out_dir changes until every file has been written completely.
-    """
+def write_files(kg: KnowledgeGraph, folder: Path, formats: Sequence[str] | None = None,
+                extra: dict[str, Callable[[Path], None]] | None = None) -> list[str]:
+    """Write the chosen formats (all by default) into an empty folder; returns the names written."""
     from exports.rdf import triples
 
     chosen = [exporter(n) for n in (formats or list(EXPORTERS))]
-    out_dir.mkdir(parents=True, exist_ok=True)
     ts = triples(kg)
-    tmp = Path(tempfile.mkdtemp(prefix=".migkg-", dir=out_dir))
+    written = []
+    for ex in chosen:
+        ex.write(kg, folder / ex.filename, ts)
+        written.append(ex.filename)
+    for name, fn in (extra or {}).items():
+        fn(folder / name)
+        written.append(name)
+    return written
+
+
+def output_names(extra: Iterable[str] = ()) -> set[str]:
+    """Every file name a build may write into its output folder (the rest is the user's)."""
+    from graph.uptodate import MANIFEST
+
+    return {ex.filename for ex in EXPORTERS.values()} | {"merges.tsv", MANIFEST} | set(extra)
+
+
+def replace_set(kg: KnowledgeGraph, target: Path, formats: Sequence[str] | None = None,
+            extra: dict[str, Callable[[Path], None]] | None = None,
+            finish: Callable[[Path, list[str]], None] | None = None) -> list[str]:
+    """Write a whole output set and make it `target`'s, in one step (the caller holds the lock).
+
+    `finish(folder, names)` runs after the files are written and before the switch
+    (the build manifest goes into the same set).
+    """
+    from exports import outset
+
+    [exporter(n) for n in (formats or [])]  # an unknown format fails before anything is written
+    folder = outset.stage(target)
     try:
-        written = []
-        for ex in chosen:
-            ex.write(kg, tmp / ex.filename, ts)
-            written.append(ex.filename)
-        for name, fn in (extra or {}).items():
-            fn(tmp / name)
-            written.append(name)
-        for name in written:
-            os.replace(tmp / name, out_dir / name)
-        return [out_dir / n for n in written]
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        written = write_files(kg, folder, formats, extra)
+        if finish:
+            finish(folder, written)
+        outset.switch(target, folder, output_names(extra or {}))
+    except BaseException:
+        if outset.current(target) != folder:
+            outset.discard(folder)
+        raise
+    return written
+
+
+def write_all(kg: KnowledgeGraph, out_dir: Path, formats: Sequence[str] | None = None,
+              extra: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
+    """Write the chosen formats (all by default) as out_dir's new output set; returns the files written.
+
+    `extra` maps further file names to functions that write them (e.g. the merges audit).
+    Nothing in out_dir changes until every file has been written completely, and then
+    the whole set changes at once.
+    """
+    from exports import outset
+
+    with outset.locked(out_dir) as target:
+        written = replace_set(kg, target, formats, extra)
+    return [out_dir / n for n in written]

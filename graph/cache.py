@@ -8,25 +8,28 @@ extractor code version — a hash of every file that can change what extraction 
 patterns in `graph/data/`, the records, refs, lexicon loader, segmenter and pipeline). Editing a rule or a dictionary therefore
 invalidates every entry without anyone having to remember to clear the cache.
 
-An entry holds the Document and its Extraction, pickled, written to a
-temporary file and renamed into place, so a killed build never leaves a
-half-written entry; an unreadable entry is a miss.
-The cache directory is trusted like the code itself (pickle).
+An entry holds the Document and its Extraction as checked JSON
+(graph/cache_codec.py: data, never code; an edited or foreign entry is a miss
+and is rebuilt), written to a temporary file and renamed into place, so a killed
+build never leaves a half-written entry. The cache lives in the user's own cache
+folder (`$MIGKG_CACHE_DIR`, else `$XDG_CACHE_HOME/migkg`, else `~/.cache/migkg`),
+created readable by its owner only — never in a folder others share.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
 
 from graph.model import Document, Extraction
 
-FORMAT = "2"  # bump when the entry layout changes
+from graph import cache_codec
+
+FORMAT = cache_codec.FORMAT  # part of the code version: a new layout starts a new folder
 # Modules outside graph/extract whose content shapes an Extraction.
-_CODE_FILES = ("model.py", "refs.py", "lexicon.py", "ingest.py", "pipeline.py")
+_CODE_FILES = ("model.py", "refs.py", "lexicon.py", "ingest.py", "pipeline.py", "cache_codec.py")
 
 
 @cache
@@ -47,58 +50,61 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def default_dir(out_dir: Path) -> Path:
-    """`$MIGKG_CACHE_DIR`, else `.migkg-cache/` beside the output directory."""
+def default_dir() -> Path:
+    """`$MIGKG_CACHE_DIR`, else `migkg/` in the user's cache folder (XDG)."""
     env = os.environ.get("MIGKG_CACHE_DIR")
     if env:
         return Path(env)
-    return out_dir.resolve().parent / ".migkg-cache"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "migkg"
 
 
 def file_key(path: Path, doc_id: str, chunk: int = 1 << 20) -> str | None:
     """Cache key of an input file (streamed sha256 of its bytes), or None if it cannot be read."""
+    from graph.errors import InputError
+    from graph.ingest import open_regular
+
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:  # a FIFO or a device is refused, not read forever
             while block := f.read(chunk):
                 h.update(block)
-    except OSError:
+    except (OSError, InputError):
         return None
     h.update(b"\0" + doc_id.encode("utf-8"))
     return h.hexdigest()
 
 
 class ExtractionCache:
-    """Pickled (Document, Extraction, notes) under `root/<version>/<key[:2]>/<key>.pkl`."""
+    """Checked JSON entries (Document, Extraction, notes) under `root/<version>/<key[:2]>/<key>.json`."""
 
     def __init__(self, root: Path, version: str | None = None) -> None:
         self.root = Path(root)
         self.version = version or code_version()
 
     def _path(self, key: str) -> Path:
-        return self.root / self.version / key[:2] / f"{key}.pkl"
+        return self.root / self.version / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> tuple[Document, Extraction, tuple[str, ...]] | None:
-        """(document, extraction, notes) cached for this key, or None (missing or unreadable entry)."""
+        """(document, extraction, notes) cached for this key, or None (missing, damaged or foreign entry)."""
         try:
-            with self._path(key).open("rb") as f:
-                value = pickle.load(f)
-        except Exception:  # missing, truncated or foreign file: a miss, and put() replaces it
-            return None
-        if (isinstance(value, tuple) and len(value) == 4 and value[0] == FORMAT
-                and isinstance(value[1], Document) and isinstance(value[2], Extraction)):
-            return value[1], value[2], value[3]
-        return None
+            data = self._path(key).read_bytes()
+            return cache_codec.decode(data, self.version, key)
+        except (OSError, cache_codec.CorruptEntry):
+            return None  # a miss: the document is extracted again and put() replaces the entry
 
     def put(self, key: str, document: Document, extraction: Extraction, notes: tuple[str, ...] = ()) -> None:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
         path = self._path(key)
         try:
+            if not self.root.exists():
+                self.root.mkdir(parents=True, mode=0o700, exist_ok=True)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump((FORMAT, document, extraction, notes), f, protocol=pickle.HIGHEST_PROTOCOL)
+                    f.write(cache_codec.encode(self.version, key, document, extraction, notes))
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ are made "\\n" (as Python's text mode reads them).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -62,20 +63,79 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+)
+# Letters each legacy code page is there for; a decoding that yields them reads as words.
+_WESTERN = set("àâäçéèêëîïôöùûüÿñáíóúãõœæßÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÑÁÍÓÚÃÕŒÆ¿¡ªº«»€–—‘’“”…")
+_CENTRAL = set("ąćęłńóśźżčďěňřšťůýžőűăâîșțĺľŕĄĆĘŁŃÓŚŹŻČĎĚŇŘŠŤŮÝŽŐŰĂÂÎȘȚĹĽŔ„“”–—…")
+_ODD = set("¹²³¼½¾¤¦¨¬¯°±´µ¶·¸Ÿ×÷þÞðÐ¢£¥§©®")  # rare in prose, common as misread letters
+
+
+def _legacy_codec(data: bytes) -> str:
+    """The legacy encoding of non-UTF-8 bytes: Windows-1252 for Western text unless another reads better.
+
+    A Central European code page wins only when its letters make more words than
+    Windows-1252's do (so "Genève" is never "Genčve"); a non-Latin script is left to
+    charset-normalizer's guess.
+    """
+    def score(text: str, letters: set[str]) -> int:
+        return sum(1 if c in letters else -2 if c in _ODD or "\x80" <= c <= "\x9f" else 0
+                   for c in text if c > "\x7f")
+
+    western = data.decode("cp1252", errors="migkg-latin1")
+    central = data.decode("cp1250", errors="migkg-latin1")
+    best = "cp1250" if score(central, _CENTRAL) > score(western, _WESTERN) else "cp1252"
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    if guess is not None and guess.encoding not in ("cp1252", "cp1250", "ascii", "utf_8"):
+        text = str(guess)
+        letters = [c for c in text if c.isalpha() and c > "\x7f"]
+        if letters and sum(1 for c in letters if c > "\u024f") > len(letters) / 2:  # mostly not Latin script
+            return guess.encoding
+    return best
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    # The five bytes Windows-1252 leaves undefined read as Latin-1 (C1 controls), never an error.
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("latin-1"), exc.end
+
+
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    import codecs
+
+    codecs.register_error("migkg-latin1", _latin1_fallback)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: marked as {codec.upper()} but not valid {codec.upper()}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    warnings.warn(f"{name}: not UTF-8; decoded as {best.encoding}", LegacyEncodingWarning, stacklevel=2)
-    return str(best)
+    # Line by line: a file edited in two editors keeps its valid UTF-8 lines as they are.
+    lines = data.splitlines(keepends=True)
+    bad = []
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(i)
+    codec = _legacy_codec(b"".join(lines[i] for i in bad))
+    legacy = set(bad)
+    out = [line.decode(codec, errors="migkg-latin1") if i in legacy else line.decode("utf-8")
+           for i, line in enumerate(lines)]
+    if len(bad) == len(lines):
+        warnings.warn(f"{name}: not UTF-8; decoded as {codec}", LegacyEncodingWarning, stacklevel=2)
+    else:
+        warnings.warn(f"{name}: {len(bad)} of {len(lines)} lines not UTF-8; those decoded as {codec}",
+                      LegacyEncodingWarning, stacklevel=2)
+    return "".join(out)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -86,24 +146,70 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
-def _pdf_text(path: Path) -> str:
+def is_pdf(data: bytes, named_pdf: bool = False) -> bool:
+    """PDF by its magic number, whatever the file is named.
+
+    A file named .pdf may have the header anywhere in its first KB (as readers allow);
+    any other file must start with it, so a text that mentions "%PDF-" stays text.
+    """
+    return b"%PDF-" in data[:1024] if named_pdf else data[:1024].lstrip()[:5] == b"%PDF-"
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    import io
+
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                if not reader.decrypt(""):
-                    raise InputError(f"{path}: PDF is encrypted")
+                ok = reader.decrypt("")
+            except DependencyError:
+                raise InputError(f"{path}: PDF is encrypted with a cipher this installation cannot read "
+                                 "(install the 'cryptography' package)") from None
             except Exception as exc:  # pypdf raises several types for unsupported crypto
-                raise InputError(f"{path}: PDF is encrypted ({exc})") from None
+                raise InputError(f"{path}: PDF is encrypted ({type(exc).__name__}: {exc})") from None
+            if not ok:
+                raise InputError(f"{path}: PDF is encrypted and needs a password")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (DependencyError, FileNotDecryptedError) as exc:
+        raise InputError(f"{path}: PDF is encrypted and cannot be read ({exc})") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+            RecursionError, ZeroDivisionError) as exc:
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
     return "\n\f".join(pages)  # a form feed between pages, as pdftotext writes: the reading layer's page break
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    return ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+
+
+def open_regular(path: Path):
+    """A binary file object for a regular file; InputError for FIFOs, devices and sockets.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or a link to
+    /dev/zero is refused at once instead of hanging the build (their size reads 0).
+    """
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: is {_kind(mode)}, not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_text(path: Path) -> str:
@@ -116,13 +222,19 @@ def read_text(path: Path) -> str:
     if suffix not in SUPPORTED:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .md or .pdf")
     try:
-        if suffix in PDF_SUFFIXES:
-            text = _pdf_text(path)
+        with open_regular(path) as f:
+            data = f.read()
+        if is_pdf(data, suffix in PDF_SUFFIXES):
+            text = _pdf_text(path, data)
+        elif suffix in PDF_SUFFIXES:
+            raise InputError(f"{path}: not a readable PDF (no PDF header)")
         else:
-            data = path.read_bytes()
-            if _looks_binary(data):
+            marked = any(data.startswith(bom) for bom, _ in _BOMS)  # UTF-16/32 hold NUL bytes
+            if not marked and _looks_binary(data):
                 raise InputError(f"{path}: looks like a binary file, not text")
             text = _decode(data, str(path))
+            if marked and _looks_binary(text[:8192].encode("utf-8")):
+                raise InputError(f"{path}: looks like a binary file, not text")
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:

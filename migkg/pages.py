@@ -1,12 +1,16 @@
 """HTML pages for people: entity, type index, home, ontology, dataset, query.
 
 Jinja2 with autoescape on: every value from the graph (labels, quotes, IRIs)
-goes through HTML escaping, so a label like `<script>` shows as text. Links are
+goes through HTML escaping, so a label like `<script>` shows as text. Only http(s)
+IRIs and the site's own relative paths become links (never `javascript:` or
+`data:`); text with bidirectional controls or right-to-left letters is isolated in
+`<bdi>`, so a U+202E in a label cannot reverse the text around it. Links are
 relative (`../../doc/organization/iom.html`) so the same pages work from the
 server, from a static host under any path, and from a local folder.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,16 +35,49 @@ DESCRIPTION_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+# What static pages may load: nothing but their own inline styles (the pages run no script).
+# The server sends the same policy as a header, with frame-ancestors, which a meta tag cannot carry.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
+LINK_SCHEMES = ("http://", "https://")
+# Explicit bidirectional formatting characters (embeddings, overrides, isolates, marks).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NEEDS_ISOLATION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def linkable(iri: str) -> bool:
+    """An IRI a page may turn into a link: http(s) only (no javascript:, data:, file: …)."""
+    return iri[:8].lower().startswith(LINK_SCHEMES)
+
+
+def isolate(text: Any) -> Any:
+    """Escaped text, in <bdi> when it holds bidi controls or right-to-left letters."""
+    from markupsafe import Markup, escape
+
+    text = "" if text is None else str(text)
+    if _NEEDS_ISOLATION.search(text):
+        return Markup("<bdi>") + escape(text) + Markup("</bdi>")
+    return escape(text)
+
+
+def without_bidi(text: Any) -> str:
+    """Text for places that cannot hold markup (the window title): bidi controls dropped."""
+    return _BIDI_CONTROLS.sub("", "" if text is None else str(text))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Any:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         trim_blocks=False,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["bdi"] = isolate
+    env.filters["plain"] = without_bidi
+    env.globals["csp"] = CSP
+    return env
 
 
 @dataclass(frozen=True)
@@ -77,7 +114,7 @@ class Linker:
             return self.root + path
         if iri.startswith(ONTOLOGY_NS):
             return f"{self.root}ontology.html#{quote(iri[len(ONTOLOGY_NS):], safe='')}"
-        return iri
+        return iri if linkable(iri) else ""  # shown as text, not a link
 
     def view(self, term: Any) -> View:
         kind = type(term).__name__

@@ -56,7 +56,8 @@ RewriteRule ^ontology$ ontology.html [R=303,L]
 <IfModule mod_headers.c>
   Header append Vary Accept
   Header set X-Content-Type-Options nosniff
-  Header set Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+  Header set Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+  Header set Referrer-Policy no-referrer
   # the network and timeline pages run their own inline script (and fetch nothing)
   <FilesMatch "^(graph|timeline)\\.html$">
     Header set Content-Security-Policy "{csp}"
@@ -79,6 +80,10 @@ server {{
     types {{ text/html html; text/turtle ttl; application/ld+json jsonld; application/n-triples nt; }}
     charset utf-8;
     charset_types text/turtle;
+    # The pages run no script and load nothing from elsewhere (each also carries this policy as a meta tag).
+    add_header Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" always;
+    add_header X-Content-Type-Options nosniff always;
+    add_header Referrer-Policy no-referrer always;
 
     # {base}X  ->  303  ->  /doc/X.{{html,ttl,jsonld}}
     location ~ ^/id/(.+)$ {{
@@ -194,12 +199,13 @@ def forwarding_page(stem: str, title: str) -> str:
     href = escape(target + ".html")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title>"
+        f'<meta http-equiv="Content-Security-Policy" content="{pages.CSP}">'
+        f"<title>{escape(pages.without_bidi(title))}</title>"
         f'<meta http-equiv="refresh" content="0; url={href}">'
         f'<link rel="canonical" href="{href}">'
         f'<link rel="alternate" type="text/turtle" href="{escape(target)}.ttl">'
         f'<link rel="alternate" type="application/ld+json" href="{escape(target)}.jsonld">'
-        f'</head><body><p><a href="{href}">{escape(title)}</a></p></body></html>\n'
+        f'</head><body><p><a href="{href}">{pages.isolate(title)}</a></p></body></html>\n'
     )
 
 

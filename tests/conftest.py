@@ -54,6 +54,17 @@ def arnor_extraction(arnor_doc):
     return ex
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The extraction cache of every test (and of the builds tests start) in a temporary folder,
+    never the user's own."""
+    mp = pytest.MonkeyPatch()
+    root = tmp_path_factory.mktemp("migkg-cache")
+    mp.setenv("MIGKG_CACHE_DIR", str(root))
+    yield root
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory):
     """The shipped corpus built once with every output, for tests that read the files."""

@@ -114,7 +114,7 @@ def test_the_cache_version_follows_the_extractor_code_and_dictionaries():
 def test_a_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path, arnor_doc, arnor_extraction):
     cache = ExtractionCache(tmp_path, version="v1")
     cache.put("k", arnor_doc, arnor_extraction)
-    entry = next(tmp_path.rglob("*.pkl"))
+    entry = next(tmp_path.rglob("*.json"))
     entry.write_bytes(entry.read_bytes()[:10])
     assert cache.get("k") is None
     cache.put("k", arnor_doc, arnor_extraction)
@@ -208,7 +208,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_outputs_intact(corpus,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
-        while not any(p.name == "graph.nt" and p.stat().st_size for p in out.glob(".migkg-*/graph.nt")):
+        while not any(p.stat().st_size for p in tmp_path.glob(".out.migkg/set-*/graph.nt")):
             assert proc.poll() is None, "the build ended before it could be killed"
             assert time.monotonic() < deadline, "the build never started writing"
             time.sleep(0.02)
@@ -217,9 +217,9 @@ def test_a_build_killed_while_writing_leaves_the_previous_outputs_intact(corpus,
         proc.wait()
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
-    # the next build clears the dead build's temporary folder
+    # the next build clears the dead build's unfinished set
     assert _build(str(corpus[0]), "--out", str(out), "--no-cache").returncode == 0
-    assert not list(out.glob(".migkg-*"))
+    assert [p.name for p in tmp_path.glob(".out.migkg/set-*")] == [out.resolve().name]
 
 
 def test_a_legacy_encoding_is_reported_as_a_note_naming_the_file(tmp_path):
@@ -236,7 +236,7 @@ def test_a_cache_kept_inside_the_output_folder_survives_the_cleanup_of_dead_buil
     for _ in range(2):
         proc = _build(str(corpus[0]), "--out", str(out), "--cache-dir", str(cache))
         assert proc.returncode == 0, proc.stderr
-    assert list(cache.rglob("*.pkl"))
+    assert list(cache.rglob("*.json"))
 
 
 def test_a_document_repeating_another_name_variant_keeps_the_entity_iri():

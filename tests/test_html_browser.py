@@ -239,3 +239,32 @@ def test_shipped_corpus_page_finds_iom_and_shows_why(drv, corpus) -> None:  # ty
     assert all(q.text in text for q in quotes)  # quoted exactly as in the document
     assert browser.console_errors(drv) == []
     assert all(u.startswith(("file:", "data:")) for u in browser.requested_urls(drv))
+
+
+def test_bidi_controls_in_names_stay_inside_their_own_box(drv, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.kgfactory import KGBuilder
+
+    b = KGBuilder(doc_id="bidi-doc", title="Arnor \u202eedirT Report")
+    a = b.node("organization/arnor-council", "NonGovernmentalOrganization", "Arnor \u202elicnuoC")
+    e = b.node("event/gondor-forum", "Meeting", "Gondor Forum", attrs=(("startDate", "2031-05-03", "date"),))
+    b.edge(a, "attended", e, "Arnor \u202elicnuoC attended the Gondor Forum")
+    page, timeline = tmp_path / "graph.html", tmp_path / "timeline.html"
+    write_html(b.build(), page)
+    write_timeline(b.build(), timeline)
+    open_page(drv, page)
+    browser.wait_ready(drv)
+    drv.execute_script("window.migkg.selectNode('organization/arnor-council', true)")
+    assert "\u202e" not in drv.title
+    styles = drv.execute_script(
+        "return Array.from(document.querySelectorAll('#panel h2, #panel a, #panel span, #title'))"
+        ".map(function (e) { return getComputedStyle(e).unicodeBidi; })")
+    assert styles and set(styles) == {"isolate"}, styles
+    open_page(drv, timeline)
+    drv.implicitly_wait(2)
+    drv.find_elements("css selector", ".tl-item")
+    drv.implicitly_wait(0)
+    assert "\u202e" not in drv.title
+    styles = drv.execute_script(
+        "return Array.from(document.querySelectorAll('.tl-item a, .tl-row-label, #title'))"
+        ".map(function (e) { return getComputedStyle(e).unicodeBidi; })")
+    assert styles and set(styles) == {"isolate"}, styles

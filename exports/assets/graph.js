@@ -59,7 +59,7 @@
 
   /* ---- header ---- */
   $("title").textContent = D.title;
-  document.title = D.title + " — network";
+  document.title = D.title.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "") + " — network";  /* the tab cannot isolate */
   $("counts").textContent = plural(D.nodes.length, "entity", "entities") + " · " +
     plural(D.edges.length, "link", "links") + " · " + plural(D.docs.length, "document", "documents") +
     " · " + plural(D.classes.length, "type", "types");

@@ -19,7 +19,7 @@
   }
   var DAY = 86400000;
   $("title").textContent = D.title;
-  document.title = D.title + " — timeline";
+  document.title = D.title.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "") + " — timeline";  /* the tab cannot isolate */
   var rowsByName = {}, rows = [];
   D.items.forEach(function (it) {
     var s = span(it.start), e = it.end ? span(it.end) : s;

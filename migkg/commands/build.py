@@ -17,7 +17,7 @@ def _jobs(text: str) -> int:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="text (.txt, .md) or PDF files, or directories of them; default: the shipped corpus")
-    parser.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
+    parser.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/); a link to the latest complete set, kept in .DIR.migkg/ beside it")
     parser.add_argument("--base-iri", default=None,
                         help="base of entity IRIs (default: https://w3id.org/migkg/id/)")
     parser.add_argument("--format", action="append", dest="formats", metavar="NAME",
@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="build everything again: no cached extractions, no skipping an up-to-date build")
     parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="extraction cache (default: $MIGKG_CACHE_DIR, else .migkg-cache/ beside --out)")
+                        help="extraction cache (default: $MIGKG_CACHE_DIR, else $XDG_CACHE_HOME/migkg or ~/.cache/migkg)")
     parser.add_argument("--keep-going", "-k", action="store_true",
                         help="skip inputs that cannot be used, build the rest, list what was skipped "
                              "(exit status 2 when anything was skipped)")
@@ -60,17 +60,6 @@ class _Progress:
             self.bar.close()
 
 
-def _remove_stale_temp_dirs(out: Path) -> None:
-    """Temporary output folders left by a killed build (the outputs themselves were never touched)."""
-    import re
-    import shutil
-
-    if out.is_dir():
-        for p in out.glob(".migkg-*"):
-            if p.is_dir() and re.fullmatch(r"\.migkg-[a-z0-9_]{8}", p.name):  # tempfile.mkdtemp's names only
-                shutil.rmtree(p, ignore_errors=True)
-
-
 def _summary(result, files, seconds: float) -> str:
     from graph.build import counts
 
@@ -87,7 +76,18 @@ def _summary(result, files, seconds: float) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exports import write_all
+    from exports import outset
+
+    def waiting() -> None:
+        print(f"migkg build: waiting for another build into {args.out} to finish", file=sys.stderr)
+
+    with outset.locked(args.out, on_wait=waiting) as target:
+        return _build(args, target)
+
+
+def _build(args: argparse.Namespace, target: Path) -> int:
+    """The build proper, holding the output folder's lock."""
+    from exports import replace_set
     from graph.build import DEFAULT_BASE
     from graph.cache import default_dir
     from graph.ingest import expand_inputs, shipped_corpus
@@ -98,10 +98,10 @@ def run(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     base = args.base_iri or DEFAULT_BASE
-    cache_dir = None if args.no_cache else (args.cache_dir or default_dir(args.out))
+    cache_dir = None if args.no_cache else (args.cache_dir or default_dir())
     inputs = expand_inputs(list(args.inputs) or [shipped_corpus()])
     key = build_key(inputs, base, args.formats) if cache_dir else None  # --no-cache: always build
-    done = up_to_date(args.out, key) if key else None
+    done = up_to_date(target, key) if key else None
     if done is not None:
         for note in done.get("notes", []):
             print(f"migkg build: note: {note}", file=sys.stderr)
@@ -120,9 +120,16 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     kg = result.graph
     extra = {"merges.tsv": lambda p: write_merges(result.resolved.merges, p)}
-    _remove_stale_temp_dirs(args.out)
-    files = write_all(kg, args.out, args.formats, extra)
-    summary = _summary(result, files, time.perf_counter() - t0)
+    summary = ""
+
+    def finish(folder: Path, names: list[str]) -> None:
+        # The summary and the manifest belong to the set, so they are written before the switch.
+        nonlocal summary
+        summary = _summary(result, [args.out / n for n in names], time.perf_counter() - t0)
+        if key and not result.skipped:  # a build with problems is never skipped: they are re-reported
+            record(folder, key, [folder / n for n in names], summary, result.notes)
+
+    replace_set(kg, target, args.formats, extra, finish)
     for note in result.notes:
         print(f"migkg build: note: {note}", file=sys.stderr)
     for problem in result.skipped:
@@ -133,6 +140,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"migkg build: {len(result.skipped)} input(s) skipped; outputs built from the other "
               f"{len(result.documents)}", file=sys.stderr)
         return 2
-    if key:
-        record(args.out, key, files, summary, result.notes)  # a build with problems is never skipped: they are re-reported
     return 0
