@@ -105,6 +105,7 @@ def _serve(source: str, base_iri: str | None, limits: WorkerLimits, inp: Any, ou
     from migkg import sandbox, sparqlcheck, store
 
     graph = store.load(source, base_iri=base_iri)
+    sparqlcheck.check("ASK {}")  # build the parser now, not in the first query's time
     sandbox.limit_memory(limits.memory_mb * 1024 * 1024)
     query_limits = sparqlcheck.Limits(max_chars=limits.max_chars, max_depth=limits.max_depth)
     _write(out, ("ready", graph.triples))
