@@ -5,10 +5,13 @@ client likes, and once `limit_concurrency` connections are open everyone else
 gets 503. This protocol (uvicorn's h11 protocol with two additions) gives each
 request `request_timeout` seconds to arrive in full, head and body, counted
 from the connection (or from the previous response on a kept-alive one); and
-when `max_connections` are open, a new connection pushes out the one that has
-waited longest without completing a request, rather than being refused. Only
-when every open connection is busy with a real request is the newcomer
-answered 503.
+when `max_connections` are open, a new connection pushes out one that is
+waiting without a complete request, rather than being refused: the oldest of
+the address that holds the most such connections, so a client that opens a
+thousand idle sockets cannot push out the kept-alive connections of others.
+The newcomer is answered 503 instead when its own address holds the most
+idle connections already, or when every open connection is busy with a real
+request.
 """
 from __future__ import annotations
 
@@ -73,15 +76,18 @@ class GuardedH11Protocol(H11Protocol):
             self.transport.close()
 
     def _make_room(self) -> None:
-        """Close the connection that has waited longest without a request; or refuse this one."""
-        idle = [c for c in self.connections
-                if c is not self and isinstance(c, GuardedH11Protocol) and c.waiting and not c.transport.is_closing()]
-        if idle:
-            oldest = min(idle, key=lambda c: c._waiting_since)
+        """Close a waiting connection of the address with the most of them; or refuse this one."""
+        by_address: dict[str, list[GuardedH11Protocol]] = {}
+        for c in self.connections:
+            if c is not self and isinstance(c, GuardedH11Protocol) and c.waiting and not c.transport.is_closing():
+                by_address.setdefault(c.client[0] if c.client else "", []).append(c)
+        mine = len(by_address.get(self.client[0] if self.client else "", []))
+        if by_address and len(crowd := max(by_address.values(), key=len)) > mine:
+            oldest = min(crowd, key=lambda c: c._waiting_since)
             oldest._disarm()
             oldest.transport.close()
             return
-        self._disarm()
+        self._disarm()  # this address holds the most idle connections already, or none is idle
         self.transport.write(BUSY_RESPONSE)
         self.transport.close()
 

@@ -339,6 +339,10 @@ def main(argv: list[str]) -> None:
     if not sandbox.parent_alive(parent):
         return
     sandbox.deny_network(all_threads=True)
+    try:  # queries yield the CPU to the server itself, so pages stay quick under a heavy query
+        os.nice(5)
+    except OSError:
+        pass
     serving = sandbox.start_big_stack_thread(lambda: _serve(source, base_iri, limits, inp, out), "migkg-serve")
     _watch_parent(parent, serving)
 
