@@ -8,10 +8,9 @@ from the connection (or from the previous response on a kept-alive one); and
 when `max_connections` are open, a new connection pushes out one that is
 waiting without a complete request, rather than being refused: the oldest of
 the address that holds the most such connections, so a client that opens a
-thousand idle sockets cannot push out the kept-alive connections of others.
-The newcomer is answered 503 instead when its own address holds the most
-idle connections already, or when every open connection is busy with a real
-request.
+thousand idle sockets pushes out its own, never the kept-alive connections
+of others. The newcomer is answered 503 only when every open connection is
+busy with a real request.
 """
 from __future__ import annotations
 
@@ -81,13 +80,16 @@ class GuardedH11Protocol(H11Protocol):
         for c in self.connections:
             if c is not self and isinstance(c, GuardedH11Protocol) and c.waiting and not c.transport.is_closing():
                 by_address.setdefault(c.client[0] if c.client else "", []).append(c)
-        mine = len(by_address.get(self.client[0] if self.client else "", []))
-        if by_address and len(crowd := max(by_address.values(), key=len)) > mine:
+        if by_address:
+            mine = by_address.get(self.client[0] if self.client else "", [])
+            crowd = max(by_address.values(), key=len)
+            if len(mine) == len(crowd):  # a tie: this address pays for its own idle connections
+                crowd = mine
             oldest = min(crowd, key=lambda c: c._waiting_since)
             oldest._disarm()
             oldest.transport.close()
             return
-        self._disarm()  # this address holds the most idle connections already, or none is idle
+        self._disarm()  # every open connection is busy with a real request
         self.transport.write(BUSY_RESPONSE)
         self.transport.close()
 
