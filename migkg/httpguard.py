@@ -30,11 +30,14 @@ class GuardedH11Protocol(H11Protocol):
 
     request_timeout: float = 10.0
     max_connections: int = 1000
+    # connections waiting for a complete request, by client address, oldest first
+    # (one registry per configured class: one per server)
+    waiting_by_address: dict[str, dict[GuardedH11Protocol, None]] = {}
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._deadline: asyncio.TimerHandle | None = None
-        self._waiting_since = self.loop.time()
+        self._address = self.client[0] if self.client else ""
         self._arm()
         if len(self.connections) > self.max_connections:
             self._make_room()
@@ -51,7 +54,6 @@ class GuardedH11Protocol(H11Protocol):
     def on_response_complete(self) -> None:
         super().on_response_complete()
         if not self.transport.is_closing():
-            self._waiting_since = self.loop.time()
             self._arm()
 
     @property
@@ -62,32 +64,36 @@ class GuardedH11Protocol(H11Protocol):
     def _arm(self) -> None:
         self._disarm()
         self._deadline = self.loop.call_later(self.request_timeout, self._expire)
+        self.waiting_by_address.setdefault(self._address, {})[self] = None
 
     def _disarm(self) -> None:
         deadline = getattr(self, "_deadline", None)
         if deadline is not None:
             deadline.cancel()
             self._deadline = None
+            mine = self.waiting_by_address.get(self._address)
+            if mine is not None:
+                mine.pop(self, None)
+                if not mine:
+                    del self.waiting_by_address[self._address]
 
     def _expire(self) -> None:
-        self._deadline = None
+        self._disarm()
         if not self.transport.is_closing():
             self.transport.close()
 
     def _make_room(self) -> None:
-        """Close a waiting connection of the address with the most of them; or refuse this one."""
-        by_address: dict[str, list[GuardedH11Protocol]] = {}
-        for c in self.connections:
-            if c is not self and isinstance(c, GuardedH11Protocol) and c.waiting and not c.transport.is_closing():
-                by_address.setdefault(c.client[0] if c.client else "", []).append(c)
-        if by_address:
-            mine = by_address.get(self.client[0] if self.client else "", [])
-            crowd = max(by_address.values(), key=len)
-            if len(mine) == len(crowd):  # a tie: this address pays for its own idle connections
-                crowd = mine
-            oldest = min(crowd, key=lambda c: c._waiting_since)
-            oldest._disarm()
-            oldest.transport.close()
+        """Close the oldest waiting connection of the address with the most of them; or refuse this one."""
+        mine = self.waiting_by_address.get(self._address, {})
+        others = [(len(conns), address) for address, conns in self.waiting_by_address.items()
+                  if address != self._address]
+        crowd_size, crowd = max(others, default=(0, ""))
+        # on a tie this address pays with its own idle connections (never the newcomer itself)
+        victims = mine if len(mine) - 1 >= crowd_size else self.waiting_by_address.get(crowd, {})
+        victim = next((c for c in victims if c is not self), None)
+        if victim is not None:
+            victim._disarm()
+            victim.transport.close()
             return
         self._disarm()  # every open connection is busy with a real request
         self.transport.write(BUSY_RESPONSE)
@@ -97,4 +103,5 @@ class GuardedH11Protocol(H11Protocol):
 def guarded_protocol(request_timeout: float, max_connections: int) -> type[Any]:
     """A GuardedH11Protocol class with these limits, for `uvicorn.run(http=…)`."""
     return type("GuardedH11Protocol", (GuardedH11Protocol,),
-                {"request_timeout": request_timeout, "max_connections": max_connections})
+                {"request_timeout": request_timeout, "max_connections": max_connections,
+                 "waiting_by_address": {}})

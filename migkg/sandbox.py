@@ -136,8 +136,12 @@ def run_in_query_thread(fn: Callable[..., T], *args: Any, network: bool = False)
         except BaseException as exc:  # handed back to the caller's thread
             box["error"] = detach(exc)
 
-    thread = start_big_stack_thread(work, "migkg-query")
-    thread.join()
+    try:
+        thread = start_big_stack_thread(work, "migkg-query")
+    except RuntimeError:  # no room for another stack under a memory cap: this thread's must do
+        work()
+    else:
+        thread.join()
     if "error" in box:
         raise box["error"]
     return box["result"]
