@@ -443,3 +443,43 @@ def _quietly(url: str) -> None:
         httpx.get(url + "/sparql", params={"query": SLOW}, timeout=60)
     except httpx.HTTPError:
         pass
+
+
+def _raw_get(sock: socket.socket, path: str) -> bytes:
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    sock.settimeout(10)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")), 0)
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head
+
+
+def test_idle_sockets_of_one_address_never_push_out_another_clients_connection(server):
+    _, _, url = server
+    port = int(url.rsplit(":", 1)[1])
+    kept = socket.create_connection(("127.0.0.1", port))
+    idle = []
+    try:
+        assert _raw_get(kept, ENTITY).startswith(b"HTTP/1.1 200")  # now idle, kept alive
+        for _ in range(60):  # more than --max-connections 40, all from another address
+            s = socket.socket()
+            s.bind(("127.0.0.2", 0))
+            s.connect(("127.0.0.1", port))
+            s.sendall(b"GET /sparql HTTP/1.1\r\nHost: x\r\n")
+            idle.append(s)
+        time.sleep(0.3)
+        assert _raw_get(kept, ENTITY).startswith(b"HTTP/1.1 200")  # the same connection still serves
+    finally:
+        kept.close()
+        for s in idle:
+            s.close()
