@@ -32,9 +32,9 @@ from graph.errors import QueryError
 from migkg import catalog, negotiate, network, pages, results
 from migkg.dataset import service_description, void_triples
 from migkg.describe import describe
-from migkg.sparqlcheck import ReadOnlyViolation, check_read_only, query_form
+from migkg.sparqlcheck import QueryTooLarge, ReadOnlyViolation
 from migkg.store import LoadedGraph, load
-from migkg.workers import Busy, QueryPool, Timeout, WorkerLost
+from migkg.workers import Busy, NotAcceptable, QueryPool, Timeout, WorkerLimits, WorkerLost
 
 log = logging.getLogger("migkg.server")
 
@@ -73,9 +73,12 @@ class Settings:
     """Limits of the endpoint; all configurable from `migkg serve`."""
 
     def __init__(self, time_limit: float = 10.0, result_limit: int = 10000, workers: int = 2,
-                 max_body: int = 64 * 1024, queue_wait: float = 30.0):
+                 max_body: int = 64 * 1024, queue_wait: float = 30.0, worker_memory: int = 1024,
+                 max_depth: int = 64, workers_per_client: int | None = None):
         self.time_limit, self.result_limit, self.workers = time_limit, result_limit, workers
         self.max_body, self.queue_wait = max_body, queue_wait
+        self.worker_memory, self.max_depth = worker_memory, max_depth
+        self.workers_per_client = workers_per_client or max(1, workers - 1)
 
 
 def create_app(graph_dir: str | Path, base_iri: str | None = None, settings: Settings | None = None) -> Any:
@@ -91,9 +94,11 @@ def create_app(graph_dir: str | Path, base_iri: str | None = None, settings: Set
 
     settings = settings or Settings()
     graph = load(graph_dir, base_iri=base_iri)
+    limits = WorkerLimits(memory_mb=settings.worker_memory, max_chars=settings.max_body,
+                          max_depth=settings.max_depth)
     pool = QueryPool(graph.source, base_iri=graph.base_iri, size=settings.workers,
                      time_limit=settings.time_limit, result_limit=settings.result_limit,
-                     queue_wait=settings.queue_wait)
+                     queue_wait=settings.queue_wait, limits=limits, per_client=settings.workers_per_client)
     site = Site(graph, pool, settings)
 
     @asynccontextmanager
@@ -396,21 +401,21 @@ class Site:
         return text(415, "unsupported content type: send application/sparql-query or "
                          "application/x-www-form-urlencoded (query=…)")
 
-    def _choose_format(self, request: Any, params: dict[str, list[str]], form: str | None) -> str | None:
-        graph_result = form in ("CONSTRUCT", "DESCRIBE")
-        media = GRAPH_MEDIA if graph_result else SOLUTION_MEDIA
-        # format= (SPARQLWrapper, Virtuoso) or output= (Fuseki); a graph asked for as "json" is JSON-LD
+    def _choose_formats(self, request: Any, params: dict[str, list[str]]) -> dict[str, str | None]:
+        """The format for each result kind: the worker knows the kind once it has parsed the query.
+        format= (SPARQLWrapper, Virtuoso) or output= (Fuseki); a graph asked for as "json" is JSON-LD."""
         requested = (params.get("format") or params.get("output") or [""])[0].lower()
-        if graph_result:
-            requested = GRAPH_FORMAT_ALIASES.get(requested, requested)
-        if requested:
-            by_media = media.get(requested)
-            if by_media:
-                return by_media
-            valid = {"turtle", "jsonld", "ntriples", "rdfxml", "html"} if graph_result else {"json", "xml", "csv", "tsv", "html"}
-            return requested if requested in valid else None
-        chosen = negotiate.choose(request.headers.get("accept"), list(media))
-        return media[chosen] if chosen else None
+        chosen = {}
+        for kind, media, valid in (("select", SOLUTION_MEDIA, {"json", "xml", "csv", "tsv", "html"}),
+                                   ("graph", GRAPH_MEDIA, {"turtle", "jsonld", "ntriples", "rdfxml", "html"})):
+            if requested:
+                asked = GRAPH_FORMAT_ALIASES.get(requested, requested) if kind == "graph" else requested
+                chosen[kind] = media.get(asked) or (asked if asked in valid else None)
+            else:
+                best = negotiate.choose(request.headers.get("accept"), list(media))
+                chosen[kind] = media[best] if best else None
+        chosen["ask"] = chosen["select"]
+        return chosen
 
     async def sparql(self, request: Any) -> Any:
         from starlette.responses import Response
@@ -427,35 +432,24 @@ class Site:
             return text(400, "the query is empty")
         if any(v for v in params.get("default-graph-uri", []) + params.get("named-graph-uri", [])):
             return text(400, "this endpoint has one default graph: default-graph-uri and named-graph-uri are not supported")
-        try:
-            check_read_only(query)
-        except ReadOnlyViolation as exc:
-            return text(403, str(exc))
-        form = query_form(query)
-        fmt = self._choose_format(request, params, form)
-        if fmt is None:
-            return text(406, "not acceptable: results come as JSON, XML, CSV or TSV; graphs as Turtle, JSON-LD, N-Triples or RDF/XML")
-        if fmt == "html":
-            return await self._html_results(query)
-        graph_fmt = fmt if form in ("CONSTRUCT", "DESCRIBE") else "turtle"
-        solution_fmt = fmt if form not in ("CONSTRUCT", "DESCRIBE") else "json"
-        formats = {"select": solution_fmt, "ask": solution_fmt, "graph": graph_fmt}
+        formats = self._choose_formats(request, params)
+        if formats["select"] is None and formats["graph"] is None:
+            return text(406, NOT_ACCEPTABLE)
+        if formats["select"] == "html" and formats["graph"] in ("html", None):
+            return await self._html_results(query, request)
         headers = self._limit_headers()
         try:
-            answer = await self.pool.run(query, formats)
-        except Timeout as exc:
-            return text(503, f"{exc}; simplify the query or add a LIMIT", headers)
-        except (Busy, WorkerLost) as exc:
-            return text(503, str(exc), {**headers, "Retry-After": "2"})
-        except ReadOnlyViolation as exc:
-            return text(403, str(exc), headers)
+            answer = await self.pool.run(query, formats, client_of(request))
         except QueryError as exc:
-            return text(400, str(exc), headers)
+            status, message = error_status(exc)
+            extra = {"Retry-After": "2"} if status == 503 and not isinstance(exc, Timeout) else {}
+            return text(status, message, {**headers, **extra})
+        if answer.chosen == "html":
+            return await self._html_page(query, _answer_to_result(answer), None, 200)
         headers["X-SPARQL-Truncated"] = "true" if answer.truncated else "false"
         headers["X-SPARQL-Result-Count"] = str(answer.count)
         headers["Vary"] = "Accept"
-        chosen = formats[answer.kind]
-        media = (results.GRAPH_FORMATS if answer.kind == "graph" else results.SOLUTION_FORMATS)[chosen]
+        media = (results.GRAPH_FORMATS if answer.kind == "graph" else results.SOLUTION_FORMATS)[answer.chosen]
         return Response(answer.body, media_type=media, headers=headers)
 
     def _service_description(self, request: Any) -> Any:
@@ -471,22 +465,19 @@ class Site:
         return Response(results.graph_bytes(triples, fmt, self.graph.prefixes),
                         media_type=results.GRAPH_FORMATS[fmt], headers=self._limit_headers())
 
-    async def _html_results(self, query: str) -> Any:
-        from starlette.responses import HTMLResponse
-
+    async def _html_results(self, query: str, request: Any) -> Any:
         result, error, status = None, None, 200
         try:
-            answer = await self.pool.run(query, {"select": "json", "ask": "json", "graph": "ntriples"})
+            answer = await self.pool.run(query, {"select": "html", "ask": "html", "graph": "html"},
+                                         client_of(request))
             result = _answer_to_result(answer)
-        except Timeout as exc:
-            error, status = f"{exc}; simplify the query or add a LIMIT", 503
-        except (Busy, WorkerLost) as exc:
-            error, status = str(exc), 503
-        except ReadOnlyViolation as exc:
-            error, status = str(exc), 403
         except QueryError as exc:
-            error, status = str(exc), 400
+            status, error = error_status(exc)
+        return await self._html_page(query, result, error, status)
+
+    async def _html_page(self, query: str, result: Any, error: str | None, status: int) -> Any:
         from starlette.concurrency import run_in_threadpool
+        from starlette.responses import HTMLResponse
 
         html = await run_in_threadpool(pages.query_page, self.graph, query, result, error,
                                        self.settings.time_limit, self.settings.result_limit, saved_queries())
@@ -499,16 +490,35 @@ class Site:
         if len(request.url.query) > self.settings.max_body:
             return text(413, f"request too large: at most {self.settings.max_body} bytes of query")
         if query:
-            try:
-                check_read_only(query)
-            except ReadOnlyViolation as exc:
-                return HTMLResponse(pages.query_page(self.graph, query, None, str(exc), self.settings.time_limit,
-                                                     self.settings.result_limit, saved_queries()), status_code=403)
-            return await self._html_results(query)
+            return await self._html_results(query, request)
         example = "SELECT ?org ?label WHERE {\n  ?org a migkg:Organization ; rdfs:label ?label .\n} LIMIT 20"
         saved = saved_queries()
         return HTMLResponse(pages.query_page(self.graph, example, None, None, self.settings.time_limit,
                                              self.settings.result_limit, saved))
+
+
+NOT_ACCEPTABLE = ("not acceptable: results come as JSON, XML, CSV or TSV; "
+                  "graphs as Turtle, JSON-LD, N-Triples or RDF/XML")
+
+
+def client_of(request: Any) -> str:
+    """Who asks, for the fair share of workers: the peer address (or the proxy's X-Forwarded-For)."""
+    return request.client.host if request.client else ""
+
+
+def error_status(exc: QueryError) -> tuple[int, str]:
+    """HTTP status and message for a query that did not run to an answer."""
+    if isinstance(exc, Timeout):
+        return 503, f"{exc}; simplify the query or add a LIMIT"
+    if isinstance(exc, (Busy, WorkerLost)):
+        return 503, str(exc)
+    if isinstance(exc, ReadOnlyViolation):
+        return 403, str(exc)
+    if isinstance(exc, QueryTooLarge):
+        return 413, str(exc)
+    if isinstance(exc, NotAcceptable):
+        return 406, NOT_ACCEPTABLE
+    return 400, str(exc)
 
 
 def _answer_to_result(answer: Any) -> Any:

@@ -10,14 +10,14 @@ the server (`migkg.workers`) kills the worker process that runs the query.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError, QueryError
-from migkg.sparqlcheck import check_read_only
+from migkg import sandbox
+from migkg.sparqlcheck import Limits, check, oxigraph_syntax
 
 ONTOLOGY_NS = "https://w3id.org/migkg/ontology#"
 from graph.refs import DEFAULT_BASE  # noqa: E402  (one default for build and serve)
@@ -222,15 +222,16 @@ def syntax_message(exc: BaseException, query: str = "", prefixes: dict[str, str]
 
 
 def execute(store: Any, query: str, prefixes: dict[str, str], limit: int | None = None,
-            base_iri: str | None = None) -> Result:
+            base_iri: str | None = None, limits: Limits | None = None) -> Result:
     """Run a read-only query and materialize at most `limit` answers.
 
     Raises QueryError for a syntax error (one line, with line:column), an update,
-    a SERVICE clause or an evaluation error.
+    a SERVICE clause, a query over `limits` or an evaluation error. Run it in a
+    query thread (`migkg.sandbox`): large stack, no network.
     """
     import pyoxigraph as ox
 
-    check_read_only(query)
+    query = check(query, limits, engine_syntax=oxigraph_syntax).text
     try:
         answer = store.query(query, prefixes=prefixes, base_iri=base_iri)
         if isinstance(answer, ox.QueryBoolean):
@@ -265,17 +266,17 @@ def execute_with_timeout(store: Any, query: str, prefixes: dict[str, str], timeo
     wait for it afterwards (the command line exits; the server uses workers).
     """
     if not timeout:
-        return execute(store, query, prefixes, limit)
+        return sandbox.run_in_query_thread(execute, store, query, prefixes, limit)
     box: dict[str, Any] = {}
 
     def work() -> None:
         try:
+            sandbox.deny_network()
             box["result"] = execute(store, query, prefixes, limit)
         except BaseException as exc:  # handed back to the caller's thread
-            box["error"] = exc
+            box["error"] = sandbox.detach(exc)
 
-    thread = threading.Thread(target=work, name="migkg-query", daemon=True)
-    thread.start()
+    thread = sandbox.start_big_stack_thread(work, "migkg-query")
     thread.join(timeout)
     if thread.is_alive():
         raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s")

@@ -41,13 +41,17 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(5)
 
 
-def start_migkg(graph: Path, *options: str) -> tuple[subprocess.Popen, str]:
-    """`migkg serve GRAPH --port N OPTIONS` in a child process; returns (process, base URL)."""
+def start_migkg(graph: Path, *options: str, log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """`migkg serve GRAPH --port N OPTIONS` in a child process; returns (process, base URL).
+
+    The server's output goes to `log` when given (else a temporary file): a
+    file, not a pipe, so a chatty server never blocks on it.
+    """
     port = free_port()
-    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server must never block on it
+    sink = open(log, "wb") if log is not None else tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "migkg", "serve", str(graph), "--host", "127.0.0.1", "--port", str(port), *options],
-        stdout=log, stderr=log,
+        stdout=sink, stderr=sink,
     )
     url = f"http://127.0.0.1:{port}"
     wait_for(url + "/sparql", process)
