@@ -299,22 +299,28 @@ def _declutter(pos: Pos, graph: nx.Graph, rounds: int = 60) -> Pos:
         above.append(size + 2)
         below.append(size + 4 + 1.3 * font)
     hw, up, down = np.array(half_w), np.array(above), np.array(below)
-    eye = np.eye(len(nodes), dtype=bool)
+    n = len(nodes)
+    eye = np.eye(n, dtype=bool)
+    ar = np.arange(n)
+    tie = 1e-9 * (ar[:, None] - ar[None, :])  # breaks ties between nodes at one point
     for _ in range(rounds):
         x, y = xy[:, 0], xy[:, 1]
         ox = np.minimum((x + hw)[:, None], (x + hw)[None, :]) - np.maximum((x - hw)[:, None], (x - hw)[None, :])
         oy = np.minimum((y + down)[:, None], (y + down)[None, :]) - np.maximum((y - up)[:, None], (y - up)[None, :])
         hit = (ox > 0) & (oy > 0) & ~eye
-        if not hit.any():
+        rows = np.nonzero(hit.any(axis=1))[0]
+        if not len(rows):
             break
-        dx = np.sign(x[:, None] - x[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
-        dy = np.sign(y[:, None] - y[None, :] + 1e-9 * (np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :]))
+        # only the rows of nodes that overlap something move (each row is summed whole, as before)
+        hit, ox, oy = hit[rows], ox[rows], oy[rows]
+        dx = np.sign(x[rows, None] - x[None, :] + tie[rows])
+        dy = np.sign(y[rows, None] - y[None, :] + tie[rows])
         along_y = oy <= ox
         push_x = np.where(hit & ~along_y, dx * (ox / 2 + 1), 0.0).sum(axis=1)
         push_y = np.where(hit & along_y, dy * (oy / 2 + 1), 0.0).sum(axis=1)
         count = np.maximum(hit.sum(axis=1), 1)
-        xy[:, 0] += push_x / np.sqrt(count)
-        xy[:, 1] += push_y / np.sqrt(count)
+        xy[rows, 0] += push_x / np.sqrt(count)
+        xy[rows, 1] += push_y / np.sqrt(count)
     return {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(nodes)}
 
 
