@@ -143,7 +143,7 @@ def _median_nearest(pos: Pos) -> float:
     import numpy as np
 
     xy = np.array(list(pos.values()))
-    sample = xy if len(xy) <= 1500 else xy[:: len(xy) // 400 + 1]  # a median of 400 is close enough
+    sample = xy if len(xy) <= 400 else xy[:: len(xy) // 400 + 1]  # a median of 400 is close enough
     x, y = xy[:, 0], xy[:, 1]
     nearest = []
     for start in range(0, len(sample), 512):
@@ -225,13 +225,19 @@ def _close_pairs(pos, cell: float, np):  # type: ignore[no-untyped-def]
     h = int(c[:, 1].max()) + 3
     cid = (c[:, 0] + 1) * h + (c[:, 1] + 1)
     order = np.argsort(cid, kind="stable")
-    sorted_cid = cid[order]
     # half of the 3x3 neighbourhood (the own cell and four others): every pair is seen once
     offsets = np.array([0, h, h + 1, 1, -h + 1], dtype=np.int64)
     target = (cid[:, None] + offsets[None, :]).ravel()
     src = np.repeat(np.arange(n), len(offsets))
-    lo = np.searchsorted(sorted_cid, target, "left")
-    hi = np.searchsorted(sorted_cid, target, "right")
+    cells = int(cid.max()) + h + 2
+    if cells <= 16 * n + 1024:  # a table of where each cell's nodes start in `order`
+        start = np.zeros(cells + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cid, minlength=cells), out=start[1:])
+        lo, hi = start[target], start[target + 1]
+    else:  # far-flung points: binary search instead of a huge table
+        sorted_cid = cid[order]
+        lo = np.searchsorted(sorted_cid, target, "left")
+        hi = np.searchsorted(sorted_cid, target, "right")
     cnt = hi - lo
     total = int(cnt.sum())
     i = np.repeat(src, cnt)
