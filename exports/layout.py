@@ -306,28 +306,40 @@ def _declutter(pos: Pos, graph: nx.Graph, rounds: int = 60) -> Pos:
         below.append(size + 4 + 1.3 * font)
     hw, up, down = np.array(half_w), np.array(above), np.array(below)
     n = len(nodes)
-    eye = np.eye(n, dtype=bool)
-    ar = np.arange(n)
-    tie = 1e-9 * (ar[:, None] - ar[None, :])  # breaks ties between nodes at one point
     for _ in range(rounds):
         x, y = xy[:, 0], xy[:, 1]
-        ox = np.minimum((x + hw)[:, None], (x + hw)[None, :]) - np.maximum((x - hw)[:, None], (x - hw)[None, :])
-        oy = np.minimum((y + down)[:, None], (y + down)[None, :]) - np.maximum((y - up)[:, None], (y - up)[None, :])
-        hit = (ox > 0) & (oy > 0) & ~eye
-        rows = np.nonzero(hit.any(axis=1))[0]
-        if not len(rows):
+        i, j = _x_overlaps(x - hw, x + hw, np)  # candidate pairs, each once: their boxes overlap in x
+        ox = np.minimum(x[i] + hw[i], x[j] + hw[j]) - np.maximum(x[i] - hw[i], x[j] - hw[j])
+        oy = np.minimum(y[i] + down[i], y[j] + down[j]) - np.maximum(y[i] - up[i], y[j] - up[j])
+        hit = (ox > 0) & (oy > 0)
+        if not hit.any():
             break
-        # only the rows of nodes that overlap something move (each row is summed whole, as before)
-        hit, ox, oy = hit[rows], ox[rows], oy[rows]
-        dx = np.sign(x[rows, None] - x[None, :] + tie[rows])
-        dy = np.sign(y[rows, None] - y[None, :] + tie[rows])
+        i, j, ox, oy = i[hit], j[hit], ox[hit], oy[hit]
         along_y = oy <= ox
-        push_x = np.where(hit & ~along_y, dx * (ox / 2 + 1), 0.0).sum(axis=1)
-        push_y = np.where(hit & along_y, dy * (oy / 2 + 1), 0.0).sum(axis=1)
-        count = np.maximum(hit.sum(axis=1), 1)
-        xy[rows, 0] += push_x / np.sqrt(count)
-        xy[rows, 1] += push_y / np.sqrt(count)
+        # i is pushed away from j along the axis of least overlap, j the other way
+        px = np.where(along_y, 0.0, np.sign(x[i] - x[j] + 1e-9 * (i - j)) * (ox / 2 + 1))
+        py = np.where(along_y, np.sign(y[i] - y[j] + 1e-9 * (i - j)) * (oy / 2 + 1), 0.0)
+        push_x = np.bincount(i, weights=px, minlength=n) - np.bincount(j, weights=px, minlength=n)
+        push_y = np.bincount(i, weights=py, minlength=n) - np.bincount(j, weights=py, minlength=n)
+        count = np.maximum(np.bincount(i, minlength=n) + np.bincount(j, minlength=n), 1)
+        xy[:, 0] += push_x / np.sqrt(count)
+        xy[:, 1] += push_y / np.sqrt(count)
     return {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(nodes)}
+
+
+def _x_overlaps(left, right, np):  # type: ignore[no-untyped-def]
+    """Index pairs (i, j), i < j, whose intervals [left, right) overlap: a sweep over the
+    intervals sorted by their left end, so the cost follows the overlaps, not n²."""
+    order = np.argsort(left, kind="stable")
+    ls = left[order]
+    ends = np.searchsorted(ls, right[order], "left")  # sorted positions p+1 .. ends-1 start before p ends
+    first = np.arange(1, len(ls) + 1)
+    cnt = np.maximum(ends - first, 0)
+    total = int(cnt.sum())
+    a = np.repeat(np.arange(len(ls)), cnt)
+    b = np.repeat(first - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
+    i, j = order[a], order[b]
+    return np.minimum(i, j), np.maximum(i, j)
 
 
 def _widen(pos: Pos) -> Pos:
