@@ -74,6 +74,7 @@ def extract_on_cluster(tasks: Sequence[Task], todo: Sequence[int], settings: Set
     here = code_version()
     order = sorted(todo, key=lambda i: -size(tasks[i])) if size else list(todo)
     client = _client(address)
+    futures: dict = {}
     try:
         futures = {client.submit(_remote, tasks[i], remote_settings, pure=False,
                                  key=f"migkg-extract-{i}-{os.getpid()}-{id(tasks)}"): i for i in order}
