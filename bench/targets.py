@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import filecmp
-import os
 import shutil
 import statistics
 import subprocess
@@ -49,10 +48,6 @@ def _timed(cmd: list[str], repeat: int, **kw) -> float:
         subprocess.run(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, **kw)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
-
-
-def _one_core(cmd: list[str]) -> list[str]:
-    return ["taskset", "-c", "0", *cmd] if shutil.which("taskset") else cmd
 
 
 # ------------------------------------------------------------------------------------------
