@@ -88,7 +88,7 @@ def validate_fast(data: list, shapes_file: Path | None = None, prefixes: dict[st
     index = shacl.Index([*data, *parse_triples(ontology_path())])
     results = shacl.validate(index, checks)
     violations = sum(1 for r in results if r.severity == "Violation")
-    return Report(violations == 0, violations, len(data), shacl.report_text(results, shapes, prefixes),
+    return Report(violations == 0, violations, len(set(data)), shacl.report_text(results, shapes, prefixes),
                   "oxigraph")
 
 
