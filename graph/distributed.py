@@ -65,7 +65,7 @@ def extract_on_cluster(tasks: Sequence[Task], todo: Sequence[int], settings: Set
     The cache (if any) is filled here, on the client, from the workers' results.
     Raises MigkgError when the scheduler cannot be reached or a worker runs other code.
     """
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     from graph.cache import ExtractionCache, code_version
 
@@ -80,7 +80,10 @@ def extract_on_cluster(tasks: Sequence[Task], todo: Sequence[int], settings: Set
                                  key=f"migkg-extract-{i}-{os.getpid()}-{id(tasks)}"): i for i in order}
         for fut in as_completed(futures, loop=client.loop):
             i = futures[fut]
-            version, result = fut.result()
+            try:
+                version, result = fut.result()
+            except KilledWorker:
+                raise MigkgError(f"{tasks[i].path}: the Dask workers extracting it died (out of memory?)") from None
             if version != here:
                 raise MigkgError(f"the Dask workers run other migkg code or dictionaries (version {version}, "
                                  f"here {here}); install the same migkg on every worker")
