@@ -5,14 +5,18 @@
 
 Prints one Markdown table: target, migkg's figure, the anchor (the same work done by a
 reference tool, or the target itself), the ratio, and met / MISSED. Whole commands run as
-separate processes, as a user runs them; medians of repeated runs, since timings on a
-shared machine are noisy (the ratios are what counts).
+separate processes, as a user runs them; medians of repeated runs. Times are CPU seconds
+(user + system) of the measured process, which on a one-core job equal its wall time on an
+idle machine: on a shared machine the wall time also counts waiting for other people's
+work, which made the same build read 5 s or 15 s within an hour. Serving is measured in
+requests per second (wall clock), against Oxigraph's server in the same run.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import filecmp
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.buildbench import BARE, QUERY, _env, corpus, migkg, shipped_one_core  # noqa: E402
+from bench.buildbench import BARE, QUERY, _env, corpus, migkg  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +45,14 @@ class Row:
         return [self.target, self.figure, self.anchor, self.ratio, verdict]
 
 
-def _timed(cmd: list[str], repeat: int, **kw) -> float:
+def _timed(cmd: list[str], repeat: int, check: bool = True) -> float:
+    """Median CPU seconds (user + system) of a command, over `repeat` runs."""
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, **kw)
-        times.append(time.perf_counter() - t0)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return statistics.median(times)
 
 
@@ -62,21 +68,21 @@ def extraction_seconds(files: list[Path]) -> tuple[float, float]:
 
     lexicon = load_lexicon()
     docs = [read_document(t) for t in plan(files)]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for d in docs:
         extract_document(d, lexicon)
-    return time.perf_counter() - t0, sum(f.stat().st_size for f in files) / 1e6
+    return time.process_time() - t0, sum(f.stat().st_size for f in files) / 1e6
 
 
 def fixed_costs() -> str:
     """Imports, lexicon and the first extraction of a one-line document, in a fresh process."""
     code = (
-        "import time; t0 = time.perf_counter()\n"
+        "import time; t0 = time.process_time()\n"
         "from graph.pipeline import extract_document; from graph.lexicon import load_lexicon\n"
         "from graph.ingest import make_document\n"
-        "t1 = time.perf_counter(); lex = load_lexicon(); t2 = time.perf_counter()\n"
+        "t1 = time.process_time(); lex = load_lexicon(); t2 = time.process_time()\n"
         "extract_document(make_document('The meeting was held in Geneva.', 'probe', 'probe.txt'), lex)\n"
-        "t3 = time.perf_counter()\n"
+        "t3 = time.process_time()\n"
         "print(f'{t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f}')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, text=True, check=True)
@@ -91,7 +97,7 @@ def extraction_rows(work: Path, quick: bool) -> list[Row]:
     extraction_seconds(shipped[:1])  # warm: imports, lexicon, compiled patterns
     secs, mb = min(extraction_seconds(shipped) for _ in range(3))
     per_mb = secs / mb
-    rows = [Row("extraction, shipped corpus, one core: ≤ 3 s/MB", f"{per_mb:.1f} s/MB ({secs:.2f} s, {mb:.2f} MB)",
+    rows = [Row("extraction, shipped corpus, one core: ≤ 3 s/MB", f"{per_mb:.1f} CPU s/MB ({secs:.2f} s, {mb:.2f} MB)",
                 "3 s/MB", f"{per_mb / 3:.2f}×", per_mb <= 3)]
     if not quick:
         one, _ = corpus(work, 1)
@@ -110,8 +116,9 @@ def extraction_rows(work: Path, quick: bool) -> list[Row]:
 
 
 def startup_rows(work: Path) -> list[Row]:
-    build = shipped_one_core(work, repeat=3)
-    ttl = work / "out-shipped" / "graph.ttl"
+    out = work / "out-shipped"
+    build = _timed(migkg("build", "--out", str(out), "--jobs", "1", "--no-cache", "--quiet"), 3)
+    ttl = out / "graph.ttl"
     ours = migkg("query", QUERY, "--graph", str(ttl), "--format", "tsv")
     bare = [sys.executable, "-c", BARE, str(ttl), QUERY]
     ours_s, bare_s = [], []
@@ -120,9 +127,9 @@ def startup_rows(work: Path) -> list[Row]:
         bare_s.append(_timed(bare, 5))
     q, b = statistics.median(ours_s), statistics.median(bare_s)
     return [
-        Row("`migkg query` whole process ≤ 1.3× a bare pyoxigraph script", f"{q * 1000:.0f} ms",
-            f"bare script {b * 1000:.0f} ms", f"{q / b:.2f}×", q / b <= 1.3),
-        Row("`migkg build` shipped corpus, one core, no cache, end to end ≤ 2 s", f"{build:.2f} s", "2 s",
+        Row("`migkg query` whole process ≤ 1.3× a bare pyoxigraph script", f"{q * 1000:.0f} ms CPU",
+            f"bare script {b * 1000:.0f} ms CPU", f"{q / b:.2f}×", q / b <= 1.3),
+        Row("`migkg build` shipped corpus, one core, no cache, end to end ≤ 2 s", f"{build:.2f} s CPU", "2 s",
             f"{build / 2:.2f}×", build <= 2),
     ]
 
@@ -197,9 +204,11 @@ def serving_rows(work: Path) -> list[Row]:
 
 def validate_rows(work: Path) -> list[Row]:
     ttl = work / "out-shipped" / "graph.ttl"
+    if not ttl.is_file():
+        raise RuntimeError("no shipped build to validate (the start-up step writes it)")
     ours = _timed(migkg("validate", str(ttl)), 3)
     slow = _timed(migkg("validate", "--engine", "pyshacl", str(ttl)), 1)
-    return [Row("`migkg validate` shipped graph ≤ 3 s", f"{ours:.2f} s", f"pySHACL engine {slow:.2f} s",
+    return [Row("`migkg validate` shipped graph ≤ 3 s", f"{ours:.2f} s CPU", f"pySHACL engine {slow:.2f} s CPU",
                 f"{ours / 3:.2f}× of target", ours <= 3)]
 
 
@@ -224,7 +233,7 @@ def dask_rows(work: Path) -> list[Row]:
     names = sorted(p.name for p in local.iterdir() if p.is_file() and not p.name.startswith("."))
     same = all(filecmp.cmp(local / n, remote / n, shallow=False) for n in names)
     return [Row("`migkg build --executor dask` (LocalCluster, 2 workers): outputs byte-identical",
-                f"{'identical' if same else 'DIFFERENT'}, {dask_s:.1f} s", f"local build {local_s:.1f} s",
+                f"{'identical' if same else 'DIFFERENT'}, {dask_s:.1f} s wall", f"local build {local_s:.1f} s wall",
                 f"{dask_s / local_s:.2f}×", same)]
 
 
@@ -236,11 +245,11 @@ def html_rows() -> list[Row]:
     times = []
     with tempfile.TemporaryDirectory() as d:
         for _ in range(3):
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             write_html(kg, Path(d) / "graph.html")
-            times.append(time.perf_counter() - t0)
+            times.append(time.process_time() - t0)
     s = statistics.median(times)
-    return [Row("graph.html, 10k nodes, written (layout included) ≤ 2 s", f"{s:.2f} s", "2 s", f"{s / 2:.2f}×",
+    return [Row("graph.html, 10k nodes, written (layout included) ≤ 2 s", f"{s:.2f} s CPU", "2 s", f"{s / 2:.2f}×",
                 s <= 2)]
 
 

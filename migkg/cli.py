@@ -24,16 +24,16 @@ COMMANDS: dict[str, str] = {
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; given the command about to run, only its options are set up
-    (the others are listed by name and help), which keeps `migkg query` quick to start."""
+    """The command line's parser; given the command about to run, only that command is set up
+    (`migkg --help` and a mistyped command get them all), which keeps `migkg query` quick."""
     top = argparse.ArgumentParser(
         prog="migkg",
         description="Turn UN documents on international migration into a knowledge graph and publish it.",
     )
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
         if command is None or name == command:
+            p = sub.add_parser(name, help=help_text, description=help_text)
             module = importlib.import_module(f"migkg.commands.{name}")
             module.configure(p)
             p.set_defaults(_run=module.run)
