@@ -60,9 +60,35 @@ def render_html(kg: nx.MultiDiGraph, *, title: str | None = None, timeline_href:
     )
 
 
+def _pyvis_network() -> Any:
+    """pyvis's Network class, imported without IPython.
+
+    pyvis.network imports `IPython.display.IFrame` at the top, for notebooks only (its
+    `show()` in a notebook); IPython and traitlets cost a build 0.1 s. While pyvis is first
+    imported, a stand-in module answers for IPython.display (IFrame = None); it is taken
+    out again at once, so a later `import IPython` gets the real one.
+    """
+    import sys
+    import types
+
+    if "pyvis.network" in sys.modules or "IPython.display" in sys.modules:
+        from pyvis.network import Network
+
+        return Network
+    stand_in = types.ModuleType("IPython.display")
+    stand_in.IFrame = None  # type: ignore[attr-defined]
+    sys.modules["IPython.display"] = stand_in
+    try:
+        from pyvis.network import Network
+    finally:
+        if sys.modules.get("IPython.display") is stand_in:
+            del sys.modules["IPython.display"]
+    return Network
+
+
 def build_network(kg: nx.MultiDiGraph) -> Any:
     """A pyvis Network holding vis-network records for every node and edge of `kg`."""
-    from pyvis.network import Network
+    Network = _pyvis_network()
 
     pos = layout(kg)
     n = kg.number_of_nodes()

@@ -165,11 +165,14 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES, catch_bugs: bool = False,
-                  progress: Callable[[int], None] | None = None) -> list[Extracted | Problem]:
+                  progress: Callable[[int], None] | None = None,
+                  scheduler: str | None = None) -> list[Extracted | Problem]:
     """One result per file, in the order of `files`.
 
     Parameters: `jobs` worker processes (1 = in this process); `cache_dir` enables the
-    extraction cache; `progress(n)` is called after each finished file.
+    extraction cache; `progress(n)` is called after each finished file; `scheduler`, a Dask
+    scheduler address, sends the files that are not cached to that cluster instead
+    (`graph.distributed`; `jobs` is then unused).
     """
     from dataclasses import replace
 
@@ -194,6 +197,12 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
                     progress(1)
             tasks[i] = replace(t, cache_key=key)
     todo = [i for i, r in enumerate(results) if r is None]
+    if scheduler is not None:
+        if todo:
+            from graph.distributed import extract_on_cluster
+
+            extract_on_cluster(tasks, todo, settings, scheduler, results, progress, _size)
+        return results  # type: ignore[return-value]
     jobs = max(1, min(jobs, len(todo)))
     if jobs == 1:
         for i in todo:

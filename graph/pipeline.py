@@ -66,7 +66,8 @@ def run(documents: Iterable[Document], base: str = DEFAULT_BASE, lexicon: Lexico
 def run_files(paths: Sequence[str | Path] = (), base: str = DEFAULT_BASE, *, jobs: int = 1,
               cache_dir: Path | None = None, keep_going: bool = False, max_bytes: int | None = None,
               progress: Callable[[int], None] | None = None,
-              on_files: Callable[[int], None] | None = None) -> BuildResult:
+              on_files: Callable[[int], None] | None = None,
+              scheduler: str | None = None) -> BuildResult:
     """Files (or the shipped corpus when none are given) in, knowledge graph out.
 
     Parameters
@@ -76,6 +77,8 @@ def run_files(paths: Sequence[str | Path] = (), base: str = DEFAULT_BASE, *, job
     keep_going: skip unusable inputs (listed in `BuildResult.skipped`) instead of failing.
     max_bytes: largest input file accepted (default graph.parallel.DEFAULT_MAX_BYTES).
     progress / on_files: progress callbacks (files done; total files once known).
+    scheduler: a Dask scheduler address: reading and extraction run on that cluster
+        (graph.distributed), resolution and building here; the result is the same.
 
     Raises
     ------
@@ -90,7 +93,7 @@ def run_files(paths: Sequence[str | Path] = (), base: str = DEFAULT_BASE, *, job
         on_files(len(files))
     try:
         results = extract_files(files, jobs=jobs, cache_dir=cache_dir, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
-                                catch_bugs=keep_going, progress=progress)
+                                catch_bugs=keep_going, progress=progress, scheduler=scheduler)
     except Exception as exc:
         from concurrent.futures.process import BrokenProcessPool
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-DEFAULT_BASE = "https://w3id.org/migkg/id/"
+from graph import DEFAULT_BASE  # noqa: E402,F401  (re-exported: refs.DEFAULT_BASE)
 
 # family -> IRI path segment
 FAMILIES: dict[str, str] = {

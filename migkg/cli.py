@@ -23,7 +23,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the command about to run, only that command is set up
+    (`migkg --help` and a mistyped command get them all), which keeps `migkg query` quick."""
     top = argparse.ArgumentParser(
         prog="migkg",
         description="Turn UN documents on international migration into a knowledge graph and publish it.",
@@ -33,15 +35,17 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"migkg {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        module = importlib.import_module(f"migkg.commands.{name}")
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        module.configure(p)
-        p.set_defaults(_run=module.run)
+        if command is None or name == command:
+            p = sub.add_parser(name, help=help_text, description=help_text)
+            module = importlib.import_module(f"migkg.commands.{name}")
+            module.configure(p)
+            p.set_defaults(_run=module.run)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     try:
         return int(args._run(args) or 0)
     except MigkgError as exc:

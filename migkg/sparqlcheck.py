@@ -50,7 +50,7 @@ class CheckedQuery:
     """A query that passed the guard: the canonical text to execute and its form."""
 
     text: str
-    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    form: str | None  # SELECT | ASK | CONSTRUCT | DESCRIBE; None when the tree was not read (`check(tree=False)`)
 
 
 class ReadOnlyViolation(QueryError):
@@ -192,20 +192,30 @@ def _read_tree(text: str) -> tuple[str | None, str | None]:
     return form, None
 
 
+# what only a SERVICE clause or an update can be written with: a text without these words cannot hold
+# either (escapes are decoded and line ends unified before the search), so it needs no parse tree
+_RISKY_WORD = re.compile(r"service|insert|delete|load|clear|create|drop|copy|move|add|with|using", re.I)
+
+
 def check(query: str, limits: Limits | None = None,
-          engine_syntax: Callable[[str], str | None] | None = None) -> CheckedQuery:
+          engine_syntax: Callable[[str], str | None] | None = None, tree: bool = True) -> CheckedQuery:
     """The query made safe to run, or an error saying why not.
 
     Parameters: `query` the text as received; `limits` size and nesting;
     `engine_syntax` called with the canonical text when rdflib cannot read it,
     returning the executing engine's own syntax message (clearer, with a
     position) or None when the engine would accept it.
+    `tree=False`: read rdflib's parse tree only when the text holds a word a SERVICE clause or an
+    update needs (a plain query then costs no rdflib import; the engine, which runs queries only,
+    parses it, and the query thread has no network either way).
     Raises QueryTooLarge, QueryTooDeep, ReadOnlyViolation or QuerySyntaxError.
     Call it in a thread with a large stack (`migkg.sandbox`).
     """
     limits = limits or Limits()
     check_limits(query, limits)
     text = canonical_text(query)
+    if not tree and _RISKY_WORD.search(text) is None:
+        return CheckedQuery(text=text, form=None)
     from migkg.sandbox import run_in_query_thread
 
     # In a thread of its own: pyparsing leaves cycles of frames behind, and

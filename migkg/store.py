@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing itself is not imported: `migkg query` starts faster without it
+if TYPE_CHECKING:
+    from typing import Any
 
 from graph.errors import InputError, QueryError
 from migkg import sandbox
 from migkg.sparqlcheck import Limits, check, oxigraph_syntax
 
 ONTOLOGY_NS = "https://w3id.org/migkg/ontology#"
-from graph.refs import DEFAULT_BASE  # noqa: E402  (one default for build and serve)
+from graph import DEFAULT_BASE  # noqa: E402  (one default for build and serve)
 
 # Well-known prefixes, always bound; the graph's own header wins on conflicts.
 STANDARD_PREFIXES: dict[str, str] = {
@@ -41,6 +43,8 @@ STANDARD_PREFIXES: dict[str, str] = {
     "migkg": ONTOLOGY_NS,
 }
 
+BULK_BYTES = 64 * 1024 * 1024  # graph files above this are loaded with Store.bulk_load
+
 # Files a build writes, fastest to parse first.
 GRAPH_FILES = ("graph.nt", "graph.ttl", "graph.jsonld")
 ONTOLOGY_FILES = ("ontology.ttl",)
@@ -53,18 +57,50 @@ _BASE_RE = re.compile(rf"^(.+/)(?:{_KIND_SEGMENTS})/[^/]")
 _PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>", re.I)
 
 
-@dataclass
 class LoadedGraph:
-    """A graph in memory with what queries and pages need to know about it."""
+    """A graph in memory with what queries and pages need to know about it.
 
-    store: Any  # pyoxigraph.Store
-    source: Path
-    base_iri: str
-    prefixes: dict[str, str]
-    triples: int
-    directory: Path | None = None
-    ontology: Any = None  # pyoxigraph.Store of the ontology, when one was found
-    ontology_source: Path | None = None
+    `base_iri` and `triples` are worked out on first use (`migkg query` needs neither).
+    A plain class, not a dataclass: importing dataclasses costs `migkg query` 10 ms.
+    """
+
+    __slots__ = ("store", "source", "prefixes", "directory", "ontology", "ontology_source", "_base", "_triples")
+
+    def __init__(self, store: Any, source: Path, base_iri: str | None, prefixes: dict[str, str],
+                 triples: int | None = None, directory: Path | None = None, ontology: Any = None,
+                 ontology_source: Path | None = None) -> None:
+        self.store = store  # pyoxigraph.Store
+        self.source = source
+        self.prefixes = prefixes
+        self.directory = directory
+        self.ontology = ontology  # pyoxigraph.Store of the ontology, when one was loaded
+        self.ontology_source = ontology_source
+        self._base = base_iri
+        self._triples = triples
+
+    @property
+    def base_iri(self) -> str:
+        if self._base is None:
+            self._base = _slashed(detect_base(self.store) or DEFAULT_BASE)
+        return self._base
+
+    @base_iri.setter
+    def base_iri(self, value: str) -> None:
+        self._base = value
+
+    @property
+    def triples(self) -> int:
+        if self._triples is None:
+            self._triples = len(self.store)
+        return self._triples
+
+    @triples.setter
+    def triples(self, value: int) -> None:
+        self._triples = value
+
+
+def _slashed(base: str) -> str:
+    return base if base.endswith(("/", "#")) else base + "/"
 
 
 def find_graph_file(path: Path) -> Path:
@@ -145,11 +181,13 @@ def packaged_ontology() -> Path | None:
     return None
 
 
-def load(path: str | Path, base_iri: str | None = None) -> LoadedGraph:
+def load(path: str | Path, base_iri: str | None = None, ontology: bool = True) -> LoadedGraph:
     """Load a graph file or build directory.
 
     Parameters: `path` a graph file or a directory holding graph.nt/ttl/jsonld;
-    `base_iri` the entity base when it cannot be read from the data.
+    `base_iri` the entity base when it cannot be read from the data; `ontology`
+    False leaves the ontology store out (pages need it, `migkg query` does not; its
+    prefixes are still read).
     Raises InputError on a missing or unparsable file.
     """
     import pyoxigraph as ox
@@ -159,7 +197,9 @@ def load(path: str | Path, base_iri: str | None = None) -> LoadedGraph:
     directory = path if path.is_dir() else source.parent
     store = ox.Store()
     try:
-        store.bulk_load(path=str(source), format=rdf_format(source))
+        # bulk_load pays off on large files; below BULK_BYTES the transactional load is quicker
+        big = source.stat().st_size > BULK_BYTES
+        (store.bulk_load if big else store.load)(path=str(source), format=rdf_format(source))
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(f"{source}: cannot parse: {str(exc).splitlines()[0]}") from None
     prefixes = dict(STANDARD_PREFIXES)
@@ -169,49 +209,60 @@ def load(path: str | Path, base_iri: str | None = None) -> LoadedGraph:
     ontology_file = next(
         (directory / n for n in ONTOLOGY_FILES if (directory / n).is_file()), None
     ) or packaged_ontology()
-    ontology = None
-    if ontology_file is not None:
-        ontology = ox.Store()
+    ontology_store = None
+    if ontology_file is not None and not ontology:
+        prefixes.update({k: v for k, v in read_prefixes(ontology_file).items() if k not in prefixes})
+    elif ontology_file is not None:
+        ontology_store = ox.Store()
         try:
-            ontology.bulk_load(path=str(ontology_file), format=rdf_format(ontology_file))
+            ontology_store.load(path=str(ontology_file), format=rdf_format(ontology_file))
             for name, ns in read_prefixes(ontology_file).items():
                 prefixes.setdefault(name, ns)
         except (SyntaxError, ValueError, OSError):
-            ontology, ontology_file = None, None
+            ontology_store, ontology_file = None, None
 
-    detected = detect_base(store)
-    base = base_iri or detected or DEFAULT_BASE
-    if not base.endswith(("/", "#")):
-        base += "/"
-    if base_iri and detected and not any(True for _ in _subjects_under(store, base)):
-        raise InputError(f"no entity IRI in {source} starts with {base}; it was built with {detected} "
-                         "(build with --base-iri to publish under another base)")
+    base = None
+    if base_iri:
+        base = _slashed(base_iri)
+        detected = detect_base(store)
+        if detected and not any(True for _ in _subjects_under(store, base)):
+            raise InputError(f"no entity IRI in {source} starts with {base}; it was built with {detected} "
+                             "(build with --base-iri to publish under another base)")
     return LoadedGraph(
         store=store,
         source=source,
-        base_iri=base,
+        base_iri=base,  # None: detected from the data on first use
         prefixes=prefixes,
-        triples=len(store),
         directory=directory,
-        ontology=ontology,
-        ontology_source=ontology_file,
+        ontology=ontology_store,
+        ontology_source=ontology_file if ontology_store is not None else None,
     )
 
 
-@dataclass
 class Result:
     """A materialized query result, at most `limit` rows or triples."""
 
-    kind: str  # "select" | "ask" | "graph"
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-    truncated: bool = False
-    limit: int | None = None
+    __slots__ = ("kind", "variables", "rows", "boolean", "triples", "truncated", "limit")
+
+    def __init__(self, kind: str, variables: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None, triples: list | None = None, truncated: bool = False,
+                 limit: int | None = None) -> None:
+        self.kind = kind  # "select" | "ask" | "graph"
+        self.variables = variables if variables is not None else []
+        self.rows = rows if rows is not None else []
+        self.boolean = boolean
+        self.triples = triples if triples is not None else []
+        self.truncated = truncated
+        self.limit = limit
 
     def __len__(self) -> int:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Result) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+
+    def __repr__(self) -> str:
+        return "Result(" + ", ".join(f"{a}={getattr(self, a)!r}" for a in self.__slots__) + ")"
 
 
 def syntax_message(exc: BaseException, query: str = "", prefixes: dict[str, str] | None = None) -> str:
@@ -231,7 +282,7 @@ def execute(store: Any, query: str, prefixes: dict[str, str], limit: int | None 
     """
     import pyoxigraph as ox
 
-    query = check(query, limits, engine_syntax=oxigraph_syntax).text
+    query = check(query, limits, engine_syntax=oxigraph_syntax, tree=False).text
     try:
         answer = store.query(query, prefixes=prefixes, base_iri=base_iri)
         if isinstance(answer, ox.QueryBoolean):
@@ -267,6 +318,8 @@ def execute_with_timeout(store: Any, query: str, prefixes: dict[str, str], timeo
     """
     if not timeout:
         return sandbox.run_in_query_thread(execute, store, query, prefixes, limit)
+    import threading
+
     box: dict[str, Any] = {}
 
     def work() -> None:

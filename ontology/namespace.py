@@ -7,15 +7,17 @@ the terms of `migkg.ttl`. Nothing is parsed at import: the files are only locate
 """
 # No `from __future__ import annotations`: DefinedNamespace reads the annotations
 # below as real classes (rdflib's `as_jsonld_context` checks `issubclass(term, URIRef)`).
-import json
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-NAMESPACE = "https://w3id.org/migkg/ontology#"
-ONTOLOGY_IRI = "https://w3id.org/migkg/ontology"
+from ontology.files import (  # noqa: F401  (re-exported)
+    NAMESPACE,
+    ONTOLOGY_IRI,
+    context_path,
+    load_context,
+    ontology_path,
+    shapes_path,
+)
 
 
 class MIGKG(DefinedNamespace):
@@ -117,33 +119,3 @@ class MIGKG(DefinedNamespace):
     charEnd: URIRef
     quote: URIRef
     extractionRule: URIRef
-
-
-def _data(name: str) -> Traversable:
-    return files(__package__ or "ontology") / name
-
-
-def ontology_path() -> Traversable:
-    """The OWL ontology, `migkg.ttl` (Turtle)."""
-    return _data("migkg.ttl")
-
-
-def shapes_path() -> Traversable:
-    """The SHACL shapes, `shapes.ttl` (Turtle)."""
-    return _data("shapes.ttl")
-
-
-def context_path() -> Traversable:
-    """The JSON-LD 1.1 context, `context.jsonld`."""
-    return _data("context.jsonld")
-
-
-def load_context() -> dict:
-    """The JSON-LD context document, `{"@context": {...}}`, freshly parsed (safe to mutate).
-
-    Embed `load_context()["@context"]` in a JSON-LD document, and pass that inner map to
-    rdflib (`graph.serialize(format="json-ld", context=load_context()["@context"])`):
-    given the whole document, rdflib nests "@context" inside "@context", which JSON-LD
-    1.1 processors reject.
-    """
-    return json.loads(context_path().read_text(encoding="utf-8"))

@@ -348,8 +348,9 @@ def test_a_query_past_the_memory_cap_gets_503_and_the_server_recovers(server):
 
 def test_a_page_does_not_wait_for_a_slow_check(server):
     client, _, url = server
-    # rdflib reads a long IN list slowly: the query occupies a worker, never the event loop
-    slow = "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (" + "1," * 15000 + "1)) }"
+    # rdflib reads a long IN list slowly (the word "insert" in the comment makes the guard read the
+    # parse tree): the query occupies a worker, never the event loop
+    slow = "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (" + "1," * 15000 + "1)) } # insert"
     done: list[str] = []
 
     def slow_query() -> None:

@@ -173,3 +173,32 @@ def test_names_of_a_small_graph_do_not_overlap() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_large_layout_keeps_links_short_and_nodes_apart() -> None:
+    """The grid + FFT force path (cores of 400 nodes and more): linked nodes sit far closer
+    than random pairs, few nodes touch, and the same graph gives the same positions."""
+    import numpy as np
+
+    import exports.layout as lay
+
+    kg = synthetic_kg(3000)
+    used = []
+    original = lay._grid_fr
+    try:
+        lay._grid_fr = lambda g, *a, **k: used.append(len(g)) or original(g, *a, **k)
+        pos = layout(kg)
+    finally:
+        lay._grid_fr = original
+    assert used and max(used) >= lay.SMALL_CORE
+    nodes = sorted(kg.nodes)
+    xy = np.array([pos[n] for n in nodes])
+    at = {n: i for i, n in enumerate(nodes)}
+    links = np.median([math.dist(xy[at[u]], xy[at[v]]) for u, v in kg.edges() if u != v])
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, len(xy), 4000), rng.integers(0, len(xy), 4000)
+    assert links < 0.45 * np.median(np.hypot(*(xy[a] - xy[b]).T))
+    d = ((xy[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+    np.fill_diagonal(d, np.inf)
+    assert np.mean(np.sqrt(d.min(axis=1)) < 15) < 0.15
+    assert layout(kg) == pos

@@ -33,6 +33,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "(exit status 2 when anything was skipped)")
     parser.add_argument("--max-input-mb", type=float, default=128.0, metavar="MB",
                         help="refuse input files larger than this, before reading them (default 128)")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="where documents are read and extracted: local processes (default) or a "
+                             "Dask distributed cluster (needs migkg[dask]; see docs/scale.md)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="the Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786 "
+                             "(default: $DASK_SCHEDULER_ADDRESS)")
     parser.add_argument("--quiet", action="store_true", help="print no summary and no progress bar")
 
 
@@ -90,6 +96,7 @@ def _build(args: argparse.Namespace, target: Path) -> int:
     from exports import replace_set
     from graph.build import DEFAULT_BASE
     from graph.cache import default_dir
+    from graph.errors import InputError
     from graph.ingest import expand_inputs, shipped_corpus
     from graph.parallel import default_jobs
     from graph.pipeline import run_files
@@ -97,6 +104,13 @@ def _build(args: argparse.Namespace, target: Path) -> int:
     from graph.uptodate import build_key, record, up_to_date
 
     t0 = time.perf_counter()
+    scheduler = None
+    if args.executor == "dask":
+        from graph.distributed import scheduler_address
+
+        scheduler = scheduler_address(args.scheduler)
+    elif args.scheduler:
+        raise InputError("--scheduler is for --executor dask")
     base = args.base_iri or DEFAULT_BASE
     cache_dir = None if args.no_cache else (args.cache_dir or default_dir())
     inputs = expand_inputs(list(args.inputs) or [shipped_corpus()])
@@ -115,7 +129,7 @@ def _build(args: argparse.Namespace, target: Path) -> int:
         result = run_files(inputs, base=base, jobs=args.jobs or default_jobs(),
                            cache_dir=cache_dir, keep_going=args.keep_going,
                            max_bytes=int(args.max_input_mb * 1024 * 1024),
-                           progress=progress.step, on_files=progress.start)
+                           progress=progress.step, on_files=progress.start, scheduler=scheduler)
     finally:
         progress.close()
     kg = result.graph

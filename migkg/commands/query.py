@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     query = read_query(args)
     if not query.strip():
         raise QueryError("the query is empty")
-    loaded = store.load(args.graph, base_iri=args.base_iri)
+    loaded = store.load(args.graph, base_iri=args.base_iri, ontology=False)  # prefixes only
     result = store.execute_with_timeout(
         loaded.store, query, loaded.prefixes, timeout=args.timeout or None, limit=args.limit
     )
