@@ -218,13 +218,18 @@ def extract_files(files: Sequence[Path], jobs: int = 1, cache_dir: Path | None =
     # ProcessPoolExecutor (not multiprocessing.Pool): a worker that dies raises here instead of hanging.
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings,))
     try:
-        from concurrent.futures import as_completed
+        from concurrent.futures import FIRST_COMPLETED, wait
 
         futures = {pool.submit(_worker, tasks[i]): i for i in sorted(todo, key=lambda i: -_size(tasks[i]))}
-        for fut in as_completed(futures):
-            results[futures[fut]] = fut.result()
-            if progress:
-                progress(1)
+        pending = set(futures)
+        while pending:
+            # wake up now and then: Ctrl-C may reach one of the pool's own threads, and the main
+            # thread only sees it once it runs again
+            done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=futures.__getitem__):
+                results[futures[fut]] = fut.result()
+                if progress:
+                    progress(1)
     except BaseException:
         # Ctrl-C or a failure: stop now rather than wait for the documents in progress.
         procs = list((getattr(pool, "_processes", None) or {}).values())
