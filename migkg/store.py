@@ -318,8 +318,6 @@ def execute_with_timeout(store: Any, query: str, prefixes: dict[str, str], timeo
     """
     if not timeout:
         return sandbox.run_in_query_thread(execute, store, query, prefixes, limit)
-    import threading
-
     box: dict[str, Any] = {}
 
     def work() -> None:

@@ -12,7 +12,6 @@ import pytest
 
 import exports
 from exports import outset, write_all
-from graph.build import build
 from graph.ingest import make_document
 from graph.pipeline import run
 
