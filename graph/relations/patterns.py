@@ -148,10 +148,10 @@ def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
         item = rf"{TITLE_LEAD}?{item}(?:{PERSON_APPOS})?"
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
         body = rf"{item}(?:{_PERSON_APPOS}?{_SEP}{_DET}{item})*"
+    elif many and role == "s":  # a co-subject may join the list: "X, in collaboration with Y and Z,"
+        body = rf"{_GROUP}{item}(?:(?:{_SEP}{_GROUP}|{_JOINER}){_DET}{item})*,?"
     else:
         body = rf"{_GROUP}{item}(?:{_SEP}{_GROUP}{_DET}{item})*" if many else item
-    if many and role == "s":
-        body = rf"{body}(?:{_JOINER}{_DET}{item}(?:{_SEP}{_DET}{item})*,?)?"
     appos = _APPOS if role == "s" else ""
     return rf"(?P<{role}>{body}){appos}"
 
