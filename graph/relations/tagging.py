@@ -89,7 +89,7 @@ def kind(m: Mention) -> str:
     return KIND_OF_CLASS.get(m.cls, "")
 
 
-_NUMBERED = re.compile(r"\s*\(?\d{1,3}[.)]\s")
+_NUMBERED = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})[.)]\s")
 
 
 def _whole_paragraph(m: Mention) -> bool:
