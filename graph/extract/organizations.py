@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.extract.countries import CountryIndex
-from graph.extract.lexmatch import WORD, PhraseIndex, is_heading_line, line_bounds, tokenize
+from graph.extract.lexmatch import WORD, PhraseIndex, line_bounds, lines_of, tokenize
 from graph.extract.org_shapes import (
     GENERIC,
     HEADS,
@@ -402,8 +402,7 @@ def _acronym_hits(ctx: OrgContext, start: int, end: int, participants: bool) -> 
         tok = m.group()
         if not is_acronym(tok):
             continue
-        ls, le = line_bounds(text, m.start())
-        if not participants and is_heading_line(text[ls:le]):
+        if not participants and lines_of(text).is_heading(m.start()):
             continue
         parts = [(tok, m.start())]
         if ctx.acronym(tok) is None and ("/" in tok or "-" in tok):

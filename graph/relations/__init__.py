@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from graph.model import Evidence, Extraction, Mention, Relation
 from graph.reading import Reading
+from graph.relations.cues import could_match
 from graph.relations.patterns import APPOSITIONS, COMPLEMENT, Pattern, Table, table
 from graph.relations.tagging import Tagged, Tagger, kind
 
@@ -30,11 +31,14 @@ def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = 
     out = Extraction()
     done: set[tuple[str, str, str]] = set()
     present = {kind(m) for m in tagged.slots}
+    lowered = tagged.text.lower()
     for p in rules.patterns:
         if (p.subject == "topic" and topic is None) or (p.subject == "speaker" and tagged.speaker is None):
             continue
         if not all(present & k for role, k in p.kinds.items() if not (role == "s" and p.subject != "slot")):
             continue  # the sentence names nothing a slot could hold
+        if not could_match(p.cues, tagged.text, lowered):
+            continue  # the sentence lacks the pattern's own words ("organized by"): no match possible
         for m in _matches(p, tagged.text):
             _emit(p, m, tagged, rules, doc, quote, done, out, topic)
     return out

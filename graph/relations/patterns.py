@@ -19,6 +19,8 @@ from importlib import resources
 
 import yaml
 
+from graph.relations.cues import Cues, required_words
+
 # kind of a mention placeholder, by ontology class
 KIND_OF_CLASS: dict[str, str] = {
     "Person": "Person",
@@ -184,6 +186,7 @@ class Pattern:
     # organization, or "speaker", who the paragraph reports ("X reported that …")
     subject: str = "slot"
     implies: tuple[str, ...] = ()  # relations that hold whenever this one does (who opens a meeting attends it)
+    cues: Cues = ()  # words a sentence must hold for the regex to match it (checked before the regex runs)
 
 
 def slot_kinds(source: str) -> dict[str, frozenset[str]]:
@@ -200,6 +203,11 @@ def slot_kinds(source: str) -> dict[str, frozenset[str]]:
 class Table:
     patterns: tuple[Pattern, ...]
     contract: dict[str, tuple[frozenset[str], frozenset[str]]]  # relation -> (subject kinds, object kinds)
+
+
+def _cues(source: str) -> Cues:
+    """The literal words of a pattern's source, its slots and macros (variable text) stood in for."""
+    return required_words(_SLOT.sub("\u27e6", source), re.I)
 
 
 def _kinds(words: str) -> frozenset[str]:
@@ -223,5 +231,5 @@ def table() -> Table:
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
                                 row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
                                 bool(row.get("for_organization")), row.get("subject", "slot"),
-                                tuple(row.get("implies") or ())))
+                                tuple(row.get("implies") or ()), _cues(row["pattern"])))
     return Table(tuple(patterns), contract)
