@@ -10,6 +10,7 @@ rule. Offsets are view offsets, like every extractor's; the pipeline maps them t
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 
@@ -138,8 +139,15 @@ def _voiced(sentences: list[Tagged], found: Extraction) -> list[Tagged]:
     if not spans:
         return sentences
     out = []
-    for t in sentences:
-        body = next((b for s, e, b in spans if s <= t.start < e), None)
+    open_spans: list[tuple[int, int]] = []  # (index in spans, end) of the spans begun so far, first first
+    j = 0
+    for t in sentences:  # in text order: a span that ended stays ended
+        while j < len(spans) and spans[j][0] <= t.start:
+            heapq.heappush(open_spans, (j, spans[j][1]))
+            j += 1
+        while open_spans and open_spans[0][1] <= t.start:
+            heapq.heappop(open_spans)
+        body = spans[open_spans[0][0]][2] if open_spans else None  # the first span holding t.start
         out.append(replace(t, speaker=body) if body is not None and t.speaker is None else t)
     return out
 
