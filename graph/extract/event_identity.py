@@ -5,6 +5,7 @@ the same event written two ways merged; then the event's canonical label and ali
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections import Counter
 
 from graph import refs
@@ -171,53 +172,94 @@ def _tokens(c: list[Found]) -> set[str]:
     return set(series_key(max(names, key=len)).split())
 
 
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What `_dedupe` compares of a group, read once per group."""
+
+    year: int | None
+    places: frozenset[str]
+    ordinal: int | str | None
+    part: bool
+    tokens: set[str]
+    acronyms: frozenset[str]
+    indefinite: bool
+
+    @staticmethod
+    def of(c: list[Found]) -> _Traits:
+        year = next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
+        return _Traits(year, frozenset(x for f in c for p in f.places for x in (p.city, p.iso3) if x),
+                       next((f.m.ordinal for f in c if f.m.ordinal), None),
+                       any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c), _tokens(c),
+                       frozenset(f.m.acronym.lower() for f in c if f.m.acronym),
+                       any(f.m.extra.get("indefinite") for f in c))
+
+
+def _same_event(a: _Traits, b: _Traits) -> bool:
+    ya, yb = a.year, b.year
+    if not ya or ya != yb:
+        return False
+    pa, pb = a.places, b.places
+    if pa and pb and not (pa & pb):
+        return False
+    oa, ob = a.ordinal, b.ordinal
+    if oa and ob and oa != ob:
+        return False
+    if a.part != b.part:
+        return False  # a session of a forum is not the forum
+    ta, tb = a.tokens, b.tokens
+    if not ta or not tb:
+        return False
+    acr = a.acronyms | b.acronyms
+    indefinite = a.indefinite or b.indefinite
+    subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
+    placed = bool(pa and pb) and (ta <= tb or tb <= ta)
+    return bool((not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75
+                or (oa and ob and acr and (acr & ta or acr & tb)))
+
+
 def _dedupe(clusters: list[list[Found]]) -> list[list[Found]]:
-    """Merge groups that are one event written two ways (same year, same place, near names)."""
-    def year(c):
-        return next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
+    """Merge groups that are one event written two ways (same year, same place, near names).
 
-    def places(c):
-        return {x for f in c for p in f.places for x in (p.city, p.iso3) if x}
+    The rule: merge the first pair (i < j, in reading order) that is one event, then start over,
+    until no pair is. Starting over would compare every pair again after every merge (cubic in
+    the number of groups); only the pairs with the merged group can have changed, so the same
+    merges are made comparing each pair once, and each merged group with the rest once more."""
+    clusters = list(clusters)
+    traits = [_Traits.of(c) for c in clusters]
 
-    def ordinal(c):
-        return next((f.m.ordinal for f in c if f.m.ordinal), None)
+    def merge(i: int, j: int) -> None:
+        clusters[i] = clusters[i] + clusters[j]
+        traits[i] = _Traits.of(clusters[i])
+        del clusters[j], traits[j]
 
-    def part(c):
-        return any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c)
+    def row(i: int) -> int | None:  # the first group after i that is one event with it
+        return next((j for j in range(i + 1, len(clusters)) if _same_event(traits[i], traits[j])), None)
 
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                ya, yb = year(a), year(b)
-                if not ya or ya != yb:
-                    continue
-                pa, pb = places(a), places(b)
-                if pa and pb and not (pa & pb):
-                    continue
-                oa, ob = ordinal(a), ordinal(b)
-                if oa and ob and oa != ob:
-                    continue
-                if part(a) != part(b):
-                    continue  # a session of a forum is not the forum
-                ta, tb = _tokens(a), _tokens(b)
-                if not ta or not tb:
-                    continue
-                acr = {f.m.acronym.lower() for f in a + b if f.m.acronym}
-                indefinite = any(f.m.extra.get("indefinite") for f in a + b)
-                subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
-                placed = bool(pa and pb) and (ta <= tb or tb <= ta)
-                if (not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75 \
-                        or (oa and ob and acr and (acr & ta or acr & tb)):
-                    clusters[i] = a + b
-                    del clusters[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
+    frontier, changed = 0, None  # rows before the frontier hold no pair that merges, but for `changed`
+    while True:
+        if changed is not None:
+            # the rows before the changed group can now merge with it, and it with the rows after it
+            i = next((i for i in range(changed) if _same_event(traits[i], traits[changed])), None)
+            if i is not None:
+                merge(i, changed)
+                frontier -= 1  # the changed group was before the frontier, and is gone
+                changed = i
+                continue
+            j = row(changed)
+            if j is not None:
+                merge(changed, j)
+                if j < frontier:
+                    frontier -= 1
+                continue
+            changed = None
+        if frontier >= len(clusters):
+            return clusters
+        j = row(frontier)
+        if j is None:
+            frontier += 1
+            continue
+        merge(frontier, j)
+        changed, frontier = frontier, frontier + 1
 
 
 def best_dates(c: list[Found]) -> DateSpan | None:

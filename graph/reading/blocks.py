@@ -33,14 +33,14 @@ def _tabs_end(line: str, i: int) -> int:
 
 
 def _number_tail(line: str, e: int) -> int:
-    """Where `\.?[ \t]+` after a heading number ending at e ends (-1: it does not follow)."""
+    r"""Where `\.?[ \t]+` after a heading number ending at e ends (-1: it does not follow)."""
     if e < len(line) and line[e] == ".":
         e += 1
     return _tabs_end(line, e) if e < len(line) and line[e] in " \t" else -1
 
 
 def _drop_head_number(line: str) -> str:
-    """`_HEAD_NUMBER.sub("", line, count=1)` in one pass: that search restarts inside every run of
+    r"""`_HEAD_NUMBER.sub("", line, count=1)` in one pass: that search restarts inside every run of
     spaces and every chain of numbers ("1.1.1.1…"), which is quadratic in the line. The same match
     is found from the facts that decide it: a run of spaces tries the number after it, and a
     chain of numbers ends where its longest reading ends."""
