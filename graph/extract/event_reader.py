@@ -8,12 +8,14 @@ from graph/data/cues.yaml), nothing here knows a particular event.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from dataclasses import dataclass, field
 
 from graph.extract.actor_phrases import ActorContext, document_acronyms
 from graph.extract.dates import DateSpan, find_dates
+from graph.extract.lexmatch import lines_of
 from graph.extract.event_mentions import (
     NUMBER_WORD,
     ORDINAL_RE,
@@ -120,6 +122,7 @@ class EventReader:
         # letters), read once; and the answer per name
         self._bodies: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._body_of: dict[str, bool] = {}
+        self._stars: list[int] | None = None  # where "*" (italics) stand in the text
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
             rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
@@ -148,6 +151,13 @@ class EventReader:
             self._body_of[n] = any(b.endswith(" " + n) for b in before.get(n.rsplit(" ", 1)[-1], ())) or \
                 any(a.startswith(n) and not a[len(n)].isalnum() for a in after.get(_LEAD_RUN.match(n).group(), ()))
         return self._body_of[n]
+
+    def _stars_before(self, pos: int) -> int:
+        """How many "*" stand between the start of pos's line and pos (by bisection: one line may be the whole text)."""
+        if self._stars is None:
+            self._stars = [m.start() for m in re.finditer(r"\*", self.text)]
+        line_start = lines_of(self.text).bounds(pos)[0]
+        return bisect.bisect_left(self._stars, pos) - bisect.bisect_left(self._stars, line_start)
 
     def _cue_head(self, follow: str) -> bool:
         """Another cue word (and what may follow one) right after the cue: "Summit Meeting", "Forum Session"."""
@@ -267,8 +277,7 @@ class EventReader:
             if rel[0] in self.cues.weak and not ordinal and not re.match(r"\s*(?:of|on|\d)", follow) \
                     and not re.search(r"\b(?:Special|Plenary|Ministerial|Extraordinary)\b", name[:cue_at]):
                 continue  # "General Assembly": an organ, not an event
-            line_start = self.text.rfind("\n", 0, ns) + 1
-            if self.text.count("*", line_start, ns) % 2 == 1:
+            if self._stars_before(ns) % 2 == 1:
                 continue  # inside an italic title
             if name.split()[-1].lower() in ("series",):
                 continue  # the series itself, named as such
