@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph import refs
+from graph.extract.lexmatch import lines_of
 from graph.model import Evidence, Mention
 from graph.reading import Reading
 from graph.relations.patterns import KIND_OF_CLASS
@@ -254,11 +255,11 @@ class Tagger:
 
     def sentences(self) -> list[Tagged]:
         r = self.reading
-        text = r.text
+        lines = lines_of(r.text)
         out: list[Tagged] = []
         prev: Tagged | None = None
         for s, e in r.sentences:
-            tagged = self._tag(s, e, prev if prev and text.rfind("\n", 0, s) < prev.start else None)
+            tagged = self._tag(s, e, prev if prev and lines.bounds(s)[0] - 1 < prev.start else None)
             out.append(tagged)
             prev = tagged
         out = [self._with_items(t, out, i + 1) for i, t in enumerate(out)]
@@ -266,9 +267,9 @@ class Tagger:
 
     def _speakers(self, out: list[Tagged]) -> list[Tagged]:
         """Each sentence with the speaker of its paragraph, from the sentence that names it on."""
-        text, speaker, para = self.reading.text, None, -1
+        lines, speaker, para = lines_of(self.reading.text), None, -1
         for i, t in enumerate(out):
-            start = text.rfind("\n", 0, t.start)
+            start = lines.bounds(t.start)[0] - 1  # the line break before it (by bisection)
             if start != para:
                 para, speaker = start, None
             said = _SPEAKER.match(t.text)
