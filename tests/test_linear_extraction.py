@@ -150,6 +150,50 @@ def test_dedupe_merges_as_the_start_over_rule_does(monkeypatch):
         assert event_identity._dedupe(groups) == start_over(groups)
 
 
+def _partition(n, link):
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def union(a, b):
+        parent[find(a)] = find(b)
+
+    link(union)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values())
+
+
+def test_editions_linked_by_ordinal_year_and_city_as_pair_by_pair():
+    def pair_by_pair(items, union):
+        for a, oa, ya, ca in items:
+            for b, ob, yb, cb in items:
+                if a >= b:
+                    continue
+                if oa and ob:
+                    if oa == ob:
+                        union(a, b)
+                    continue
+                if ya and yb:
+                    if ya == yb and (not ca or not cb or ca == cb):
+                        union(a, b)
+                    continue
+                if ca and cb and ca == cb:
+                    union(a, b)
+
+    rng = random.Random(17)
+    for _ in range(3000):
+        n = rng.randint(0, 9)
+        items = [(i, rng.choice([None, 1, 2, 3]), rng.choice([None, 2030, 2031]), rng.choice([None, "", "Lima", "Quito"]))
+                 for i in range(n)]
+        assert _partition(n, lambda u: event_identity._link_editions(items, u)) == \
+            _partition(n, lambda u: pair_by_pair(items, u)), items
+
+
 def _labels(text: str) -> set[tuple[str, str]]:
     ex = extract_document(make_document(text, "case"), load_lexicon())
     return {(m.cls, m.label) for m in ex.mentions}

@@ -132,22 +132,7 @@ def group_mentions(found: list[Found], cues: Cues, lex: Lexicon) -> list[list[Fo
         else:
             for a in idx[1:]:
                 union(idx[0], a)  # a one-off event named several times
-        for a in idx:
-            for b in idx:
-                if a >= b:
-                    continue
-                oa, ya, ca = feats(named[a])
-                ob, yb, cb = feats(named[b])
-                if oa and ob:
-                    if oa == ob:
-                        union(a, b)
-                    continue
-                if ya and yb:
-                    if ya == yb and (not ca or not cb or ca == cb):
-                        union(a, b)
-                    continue
-                if ca and cb and ca == cb:
-                    union(a, b)
+        _link_editions([(a, *feats(named[a])) for a in idx], union)
     for f in found:
         f.m.extra["recurring"] = f.series in recurring
     groups: dict[int, list[Found]] = {}
@@ -165,6 +150,50 @@ def group_mentions(found: list[Found], cues: Cues, lex: Lexicon) -> list[list[Fo
                     c.append(f)
                     break
     return _dedupe(clusters)
+
+
+def _link_editions(items: list[tuple[int, object, object, object]], union) -> None:
+    """Union the mentions (index, ordinal, year, city) of one series that name one edition: the
+    same ordinal when both have one; else the same year when both have one (and no two cities);
+    else the same city. The groups this makes are those of joining each such pair, found per
+    ordinal, year and city instead of pair by pair (a long report names a series thousands of times)."""
+    def join(members: list[int]) -> None:
+        for m in members[1:]:
+            union(members[0], m)
+
+    by_ordinal: dict[object, list[int]] = {}
+    by_year: dict[object, list[tuple[int, object, object]]] = {}
+    by_city: dict[object, list[tuple[int, bool, bool]]] = {}
+    for i, o, y, c in items:
+        if o:
+            by_ordinal.setdefault(o, []).append(i)
+        if y:
+            by_year.setdefault(y, []).append((i, o, c))
+        if c:
+            by_city.setdefault(c, []).append((i, bool(o), bool(y)))
+    for members in by_ordinal.values():
+        join(members)
+    for same_year in by_year.values():  # pairs of which at least one has no ordinal
+        if any(not o and not c for _, o, c in same_year):
+            join([i for i, _, _ in same_year])  # one without ordinal or city fits every other
+            continue
+        cityless = [i for i, _, c in same_year if not c]  # each has an ordinal
+        cities: dict[object, list[int]] = {}
+        for i, _, c in same_year:
+            if c:
+                cities.setdefault(c, []).append(i)
+        open_cities = {c for _, o, c in same_year if c and not o}  # a city with a mention without ordinal
+        for c, members in cities.items():
+            if c in open_cities:
+                join(members + cityless)
+    for same_city in by_city.values():  # pairs not both with an ordinal, nor both with a year
+        if any(not o and not y for _, o, y in same_city):
+            join([i for i, _, _ in same_city])
+            continue
+        dated = [i for i, o, y in same_city if y and not o]
+        ordinal = [i for i, o, y in same_city if o and not y]
+        if dated and ordinal:
+            join(dated + ordinal)
 
 
 def _tokens(c: list[Found]) -> set[str]:
