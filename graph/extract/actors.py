@@ -127,7 +127,10 @@ def _with_affiliation(out: Extraction, doc: str, text: str, h: PersonHit, ref: s
     opening = text.rfind("(", 0, h.start)
     if close < 0 or opening < 0 or text.find(")", opening) < h.start:
         return
-    before = [o for o in org_hits if o.end <= opening and not text[o.end:opening].strip()]
+    gap = opening  # the white space right before "(": an organization ending in it stands right before it
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    before = [o for o in org_hits if gap <= o.end <= opening]
     w = _WITH.match(text, before[0].end) if before else None
     if not w or w.end() > h.start:
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexmatch import PhraseIndex, is_heading_line, line_bounds, tokenize
+from graph.extract.lexmatch import PhraseIndex, lines_of, tokenize
 from graph.lexicon import CountryEntry, Lexicon
 
 # Names that contain a country name but are not that country.
@@ -79,8 +79,7 @@ class CountryIndex:
         for h in self.blockers.find(text, toks):
             if h.value is None:
                 continue
-            ls, le = line_bounds(text, h.start)
-            if not headings and is_heading_line(text[ls:le]):
+            if not headings and lines_of(text).is_heading(h.start):
                 continue
             out.append(CountryHit(h.start, h.end, h.surface, h.value))  # type: ignore[arg-type]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", text[start:end]))

@@ -5,6 +5,7 @@ the same event written two ways merged; then the event's canonical label and ali
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections import Counter
 
 from graph import refs
@@ -131,22 +132,7 @@ def group_mentions(found: list[Found], cues: Cues, lex: Lexicon) -> list[list[Fo
         else:
             for a in idx[1:]:
                 union(idx[0], a)  # a one-off event named several times
-        for a in idx:
-            for b in idx:
-                if a >= b:
-                    continue
-                oa, ya, ca = feats(named[a])
-                ob, yb, cb = feats(named[b])
-                if oa and ob:
-                    if oa == ob:
-                        union(a, b)
-                    continue
-                if ya and yb:
-                    if ya == yb and (not ca or not cb or ca == cb):
-                        union(a, b)
-                    continue
-                if ca and cb and ca == cb:
-                    union(a, b)
+        _link_editions([(a, *feats(named[a])) for a in idx], union)
     for f in found:
         f.m.extra["recurring"] = f.series in recurring
     groups: dict[int, list[Found]] = {}
@@ -166,58 +152,143 @@ def group_mentions(found: list[Found], cues: Cues, lex: Lexicon) -> list[list[Fo
     return _dedupe(clusters)
 
 
+def _link_editions(items: list[tuple[int, object, object, object]], union) -> None:
+    """Union the mentions (index, ordinal, year, city) of one series that name one edition: the
+    same ordinal when both have one; else the same year when both have one (and no two cities);
+    else the same city. The groups this makes are those of joining each such pair, found per
+    ordinal, year and city instead of pair by pair (a long report names a series thousands of times)."""
+    def join(members: list[int]) -> None:
+        for m in members[1:]:
+            union(members[0], m)
+
+    by_ordinal: dict[object, list[int]] = {}
+    by_year: dict[object, list[tuple[int, object, object]]] = {}
+    by_city: dict[object, list[tuple[int, bool, bool]]] = {}
+    for i, o, y, c in items:
+        if o:
+            by_ordinal.setdefault(o, []).append(i)
+        if y:
+            by_year.setdefault(y, []).append((i, o, c))
+        if c:
+            by_city.setdefault(c, []).append((i, bool(o), bool(y)))
+    for members in by_ordinal.values():
+        join(members)
+    for same_year in by_year.values():  # pairs of which at least one has no ordinal
+        if any(not o and not c for _, o, c in same_year):
+            join([i for i, _, _ in same_year])  # one without ordinal or city fits every other
+            continue
+        cityless = [i for i, _, c in same_year if not c]  # each has an ordinal
+        cities: dict[object, list[int]] = {}
+        for i, _, c in same_year:
+            if c:
+                cities.setdefault(c, []).append(i)
+        open_cities = {c for _, o, c in same_year if c and not o}  # a city with a mention without ordinal
+        for c, members in cities.items():
+            if c in open_cities:
+                join(members + cityless)
+    for same_city in by_city.values():  # pairs not both with an ordinal, nor both with a year
+        if any(not o and not y for _, o, y in same_city):
+            join([i for i, _, _ in same_city])
+            continue
+        dated = [i for i, o, y in same_city if y and not o]
+        ordinal = [i for i, o, y in same_city if o and not y]
+        if dated and ordinal:
+            join(dated + ordinal)
+
+
 def _tokens(c: list[Found]) -> set[str]:
     names = [f.m.name for f in c if f.m.name] or [""]
     return set(series_key(max(names, key=len)).split())
 
 
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What `_dedupe` compares of a group, read once per group."""
+
+    year: int | None
+    places: frozenset[str]
+    ordinal: int | str | None
+    part: bool
+    tokens: set[str]
+    acronyms: frozenset[str]
+    indefinite: bool
+
+    @staticmethod
+    def of(c: list[Found]) -> _Traits:
+        year = next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
+        return _Traits(year, frozenset(x for f in c for p in f.places for x in (p.city, p.iso3) if x),
+                       next((f.m.ordinal for f in c if f.m.ordinal), None),
+                       any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c), _tokens(c),
+                       frozenset(f.m.acronym.lower() for f in c if f.m.acronym),
+                       any(f.m.extra.get("indefinite") for f in c))
+
+
+def _same_event(a: _Traits, b: _Traits) -> bool:
+    ya, yb = a.year, b.year
+    if not ya or ya != yb:
+        return False
+    pa, pb = a.places, b.places
+    if pa and pb and not (pa & pb):
+        return False
+    oa, ob = a.ordinal, b.ordinal
+    if oa and ob and oa != ob:
+        return False
+    if a.part != b.part:
+        return False  # a session of a forum is not the forum
+    ta, tb = a.tokens, b.tokens
+    if not ta or not tb:
+        return False
+    acr = a.acronyms | b.acronyms
+    indefinite = a.indefinite or b.indefinite
+    subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
+    placed = bool(pa and pb) and (ta <= tb or tb <= ta)
+    return bool((not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75
+                or (oa and ob and acr and (acr & ta or acr & tb)))
+
+
 def _dedupe(clusters: list[list[Found]]) -> list[list[Found]]:
-    """Merge groups that are one event written two ways (same year, same place, near names)."""
-    def year(c):
-        return next((f.dates[0].year for f in c if f.dates), None) or next((f.m.year for f in c if f.m.year), None)
+    """Merge groups that are one event written two ways (same year, same place, near names).
 
-    def places(c):
-        return {x for f in c for p in f.places for x in (p.city, p.iso3) if x}
+    The rule: merge the first pair (i < j, in reading order) that is one event, then start over,
+    until no pair is. Starting over would compare every pair again after every merge (cubic in
+    the number of groups); only the pairs with the merged group can have changed, so the same
+    merges are made comparing each pair once, and each merged group with the rest once more."""
+    clusters = list(clusters)
+    traits = [_Traits.of(c) for c in clusters]
 
-    def ordinal(c):
-        return next((f.m.ordinal for f in c if f.m.ordinal), None)
+    def merge(i: int, j: int) -> None:
+        clusters[i] = clusters[i] + clusters[j]
+        traits[i] = _Traits.of(clusters[i])
+        del clusters[j], traits[j]
 
-    def part(c):
-        return any(f.m.cue in SUB_EVENT_CUES and f.m.kind == "named" for f in c)
+    def row(i: int) -> int | None:  # the first group after i that is one event with it
+        return next((j for j in range(i + 1, len(clusters)) if _same_event(traits[i], traits[j])), None)
 
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                ya, yb = year(a), year(b)
-                if not ya or ya != yb:
-                    continue
-                pa, pb = places(a), places(b)
-                if pa and pb and not (pa & pb):
-                    continue
-                oa, ob = ordinal(a), ordinal(b)
-                if oa and ob and oa != ob:
-                    continue
-                if part(a) != part(b):
-                    continue  # a session of a forum is not the forum
-                ta, tb = _tokens(a), _tokens(b)
-                if not ta or not tb:
-                    continue
-                acr = {f.m.acronym.lower() for f in a + b if f.m.acronym}
-                indefinite = any(f.m.extra.get("indefinite") for f in a + b)
-                subset = (ta <= tb or tb <= ta) and len(ta ^ tb) <= 1
-                placed = bool(pa and pb) and (ta <= tb or tb <= ta)
-                if (not indefinite and (subset or placed)) or len(ta & tb) / len(ta | tb) >= 0.75 \
-                        or (oa and ob and acr and (acr & ta or acr & tb)):
-                    clusters[i] = a + b
-                    del clusters[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
+    frontier, changed = 0, None  # rows before the frontier hold no pair that merges, but for `changed`
+    while True:
+        if changed is not None:
+            # the rows before the changed group can now merge with it, and it with the rows after it
+            i = next((i for i in range(changed) if _same_event(traits[i], traits[changed])), None)
+            if i is not None:
+                merge(i, changed)
+                frontier -= 1  # the changed group was before the frontier, and is gone
+                changed = i
+                continue
+            j = row(changed)
+            if j is not None:
+                merge(changed, j)
+                if j < frontier:
+                    frontier -= 1
+                continue
+            changed = None
+        if frontier >= len(clusters):
+            return clusters
+        j = row(frontier)
+        if j is None:
+            frontier += 1
+            continue
+        merge(frontier, j)
+        changed, frontier = frontier, frontier + 1
 
 
 def best_dates(c: list[Found]) -> DateSpan | None:

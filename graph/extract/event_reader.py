@@ -8,12 +8,14 @@ from graph/data/cues.yaml), nothing here knows a particular event.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from dataclasses import dataclass, field
 
 from graph.extract.actor_phrases import ActorContext, document_acronyms
 from graph.extract.dates import DateSpan, find_dates
+from graph.extract.lexmatch import lines_of
 from graph.extract.event_mentions import (
     NUMBER_WORD,
     ORDINAL_RE,
@@ -44,6 +46,7 @@ _PART = r"(?:sessions?|panels?|round\s*tables?|roundtables?|workshops?|side\s+ev
 
 # "X Secretariat"; "Secretariat of the X", "Leaders of X", "Member States of the X"
 _BODY_AFTER = re.compile(r"\s+Secretariat\b")
+_LEAD_RUN = re.compile(r"[^\W_]*")  # the letters and digits a text opens with (isalnum, as the check reads)
 _BODY_BEFORE = re.compile(r"\b(?:Secretariat|[Mm]ember\s+[Ss]tates|Leaders|[Hh]eads\s+of\s+[Ss]tate)\s+of\s+(?:the\s+)?")
 
 
@@ -115,7 +118,11 @@ class EventReader:
         self.verbs = verbs
         self.cue_words = frozenset(c for c in self.cues.classes if " " not in c)
         self._sentences = document.sentences
-        self._bodies: tuple[list[str], list[str]] | None = None
+        # the words before "… Secretariat" (by last word) and after "Leaders of …" (by first run of
+        # letters), read once; and the answer per name
+        self._bodies: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self._body_of: dict[str, bool] = {}
+        self._stars: list[int] | None = None  # where "*" (italics) stand in the text
         cue_alt = "|".join(cue_pattern(c)[:-2] for c in sorted(self.cues.classes, key=len, reverse=True)) or "(?!)"
         self.edition_re = re.compile(
             rf"(?P<pre>\b(?:its|their|whose|the|a|an)\s+)?(?P<ord>{ORDINAL_RE.pattern[2:-2]})\s+"
@@ -127,16 +134,30 @@ class EventReader:
         """ "the Pacific Islands Forum" of "the Leaders of the Pacific Islands Forum" and "the
         Pacific Islands Forum Secretariat": an organization named with an event word."""
         if self._bodies is None:  # one pass over the text for every name asked about
-            before, after = [], []
+            before: dict[str, list[str]] = {}
+            after: dict[str, list[str]] = {}
             for m in _BODY_AFTER.finditer(self.text):
-                before.append(" " + " ".join(self.text[max(0, m.start() - 200):m.start()].split()))
+                b = " " + " ".join(self.text[max(0, m.start() - 200):m.start()].split())
+                before.setdefault(b.rsplit(" ", 1)[-1], []).append(b)
             for m in _BODY_BEFORE.finditer(self.text):
-                after.append(" ".join(self.text[m.end():m.end() + 200].split()) + " ")
+                a = " ".join(self.text[m.end():m.end() + 200].split()) + " "
+                after.setdefault(_LEAD_RUN.match(a).group(), []).append(a)
             self._bodies = (before, after)
         n = " ".join(name.split())
-        before, after = self._bodies
-        return any(b.endswith(" " + n) for b in before) or \
-            any(a.startswith(n) and not a[len(n)].isalnum() for a in after)
+        if n not in self._body_of:
+            before, after = self._bodies
+            # b ends with " " + n only if n ends with b's last word; a starts with n (then no letter
+            # or digit) only if n opens with a's first run of letters and digits
+            self._body_of[n] = any(b.endswith(" " + n) for b in before.get(n.rsplit(" ", 1)[-1], ())) or \
+                any(a.startswith(n) and not a[len(n)].isalnum() for a in after.get(_LEAD_RUN.match(n).group(), ()))
+        return self._body_of[n]
+
+    def _stars_before(self, pos: int) -> int:
+        """How many "*" stand between the start of pos's line and pos (by bisection: one line may be the whole text)."""
+        if self._stars is None:
+            self._stars = [m.start() for m in re.finditer(r"\*", self.text)]
+        line_start = lines_of(self.text).bounds(pos)[0]
+        return bisect.bisect_left(self._stars, pos) - bisect.bisect_left(self._stars, line_start)
 
     def _cue_head(self, follow: str) -> bool:
         """Another cue word (and what may follow one) right after the cue: "Summit Meeting", "Forum Session"."""
@@ -256,8 +277,7 @@ class EventReader:
             if rel[0] in self.cues.weak and not ordinal and not re.match(r"\s*(?:of|on|\d)", follow) \
                     and not re.search(r"\b(?:Special|Plenary|Ministerial|Extraordinary)\b", name[:cue_at]):
                 continue  # "General Assembly": an organ, not an event
-            line_start = self.text.rfind("\n", 0, ns) + 1
-            if self.text.count("*", line_start, ns) % 2 == 1:
+            if self._stars_before(ns) % 2 == 1:
                 continue  # inside an italic title
             if name.split()[-1].lower() in ("series",):
                 continue  # the series itself, named as such

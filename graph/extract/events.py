@@ -61,6 +61,7 @@ def extract(document: Reading, lexicon: Lexicon) -> Extraction:
 def _emit(document: Document, clusters: list[list[Found]], found: list[Found], reader: EventReader) -> Extraction:
     out = Extraction()
     text, doc = document.text, document.doc_id
+    country_named: dict[tuple[str, str], bool] = {}  # (iso3, country) -> the text names it (one search each)
 
     def ev(s: int, e: int) -> Evidence:
         return Evidence(doc, s, e, text[s:e])
@@ -181,7 +182,7 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
         if place_f:
             p = place_f.places[0]
             # a country only the city dictionary knows ("New York" alone) is not one the text names
-            country_ref = refs.country(p.iso3) if p.iso3 and (not p.city or _names_country(p, document.text, reader.lex)) else None
+            country_ref = refs.country(p.iso3) if p.iso3 and (not p.city or _names_country(p, document.text, reader.lex, country_named)) else None
             if country_ref:
                 mention(country_ref, "Country", p.country or p.iso3, ev(p.char_start, p.char_end))
             if p.city:
@@ -222,9 +223,14 @@ def _emit(document: Document, clusters: list[list[Found]], found: list[Found], r
     return out
 
 
-def _names_country(place, text: str, lexicon) -> bool:
+def _names_country(place, text: str, lexicon, memo: dict[tuple[str, str], bool] | None = None) -> bool:
     """The document writes the city's country somewhere ("Manila, the Philippines", a
     participants list), not only the city: a country it never names is no actor of it."""
+    if memo is not None:
+        key = (place.iso3, place.country or "")
+        if key not in memo:
+            memo[key] = _names_country(place, text, lexicon)
+        return memo[key]
     entry = next((c for c in lexicon.countries if c.iso3 == place.iso3), None)
     names = {place.country or ""} | ({entry.name, *entry.aliases} if entry else set())
     for n in names:

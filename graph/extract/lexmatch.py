@@ -7,6 +7,8 @@ matches — while every hit is a slice of the untouched text.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -123,7 +125,34 @@ def is_heading_line(line: str) -> bool:
     return upper / len(words) > 0.8
 
 
+class LineIndex:
+    """The lines of one text, found once: the line around a position by bisection (a scan back
+    and forth per lookup is quadratic on a text of one long line), and whether it is a heading,
+    decided once per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._heading: dict[int, bool] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[i], (self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text))
+
+    def is_heading(self, pos: int) -> bool:
+        """`is_heading_line` of the line around `pos`."""
+        start, end = self.bounds(pos)
+        if start not in self._heading:
+            self._heading[start] = is_heading_line(self.text[start:end])
+        return self._heading[start]
+
+
+@functools.lru_cache(maxsize=8)
+def lines_of(text: str) -> LineIndex:
+    """The line index of a text (kept for the few texts in use: extractors ask for it per hit)."""
+    return LineIndex(text)
+
+
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end < 0 else end)
+    """[start, end) of the line around `pos` (end: its line break or the end of the text)."""
+    return lines_of(text).bounds(pos)

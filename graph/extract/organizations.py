@@ -9,11 +9,12 @@ before the dictionary is asked.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from graph.extract.countries import CountryIndex
-from graph.extract.lexmatch import WORD, PhraseIndex, is_heading_line, line_bounds, tokenize
+from graph.extract.lexmatch import WORD, PhraseIndex, line_bounds, lines_of, tokenize
 from graph.extract.org_shapes import (
     GENERIC,
     HEADS,
@@ -402,8 +403,7 @@ def _acronym_hits(ctx: OrgContext, start: int, end: int, participants: bool) -> 
         tok = m.group()
         if not is_acronym(tok):
             continue
-        ls, le = line_bounds(text, m.start())
-        if not participants and is_heading_line(text[ls:le]):
+        if not participants and lines_of(text).is_heading(m.start()):
             continue
         parts = [(tok, m.start())]
         if ctx.acronym(tok) is None and ("/" in tok or "-" in tok):
@@ -426,6 +426,9 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
     known_at = {h.start: h for h in known}
     long_ends = {h.end for h in known if h.source != "acronym"}
     long_end_hits = {h.end: h for h in known if h.source != "acronym"}
+    known_spans = {(k.start, k.end) for k in known}
+    by_start = sorted(range(len(known)), key=lambda i: known[i].start)  # positions in `known`, by start
+    known_starts = [known[i].start for i in by_start]
     out: list[OrgHit] = []
     rels: list[PartOf] = []
     for h, w in enumerate(words):
@@ -538,13 +541,14 @@ def _shape_hits(ctx: OrgContext, start: int, end: int, known: list[OrgHit],
         # "International Organization for Migration, Regional Office for Southeast Asia"
         owner = long_end_hits.get(s - 2) if text[s - 2:s] == ", " and tok in UNIT_HEADS else None
         # a known name followed by a place ("United Nations Development Fund for Women New York")
-        inner = [k for k in known if s <= k.start and k.end < e and k.source != "acronym"]
+        lo, hi = bisect.bisect_left(known_starts, s), bisect.bisect_left(known_starts, e)
+        inner = [known[i] for i in sorted(by_start[lo:hi]) if known[i].end < e and known[i].source != "acronym"]
         for k in sorted(inner, key=lambda k: k.end):
             nxt_word = text[k.end:e].split()[0] if text[k.end:e].split() else ""
             if nxt_word[:1].isupper() and nxt_word not in RIGHT_CONNECTORS and k.start == s:
                 e = k.end
                 break
-        if any(k.start == s and k.end == e for k in known):
+        if (s, e) in known_spans:
             continue
         span = [x for x in span if x.end() <= e]
         ws = [x.group() for x in span]
@@ -891,8 +895,20 @@ _PRIORITY = {"definition": 0, "dictionary": 1, "government": 2, "acronym": 3, "s
 def _non_overlapping(hits: list[OrgHit]) -> list[OrgHit]:
     hits = sorted(set(hits), key=lambda h: (-(h.end - h.start), _PRIORITY.get(h.source, 9), h.start))
     taken: list[OrgHit] = []
+    if any(h.end <= h.start for h in hits):  # an empty span: the plain check (never met in practice)
+        for h in hits:
+            if not any(h.start < t.end and t.start < h.end for t in taken):
+                taken.append(h)
+        return sorted(taken, key=lambda h: (h.start, h.end))
+    # the spans taken do not overlap, so sorted by start their ends rise too: a new span overlaps
+    # one of them exactly when it overlaps the last one starting before its end
+    starts: list[int] = []
+    ends: list[int] = []
     for h in hits:
-        if any(h.start < t.end and t.start < h.end for t in taken):
+        i = bisect.bisect_left(starts, h.end)
+        if i and ends[i - 1] > h.start:
             continue
+        starts.insert(i, h.start)
+        ends.insert(i, h.end)
         taken.append(h)
     return sorted(taken, key=lambda h: (h.start, h.end))

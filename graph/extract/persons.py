@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.bib_lines import bib_lines
 from graph.extract.org_shapes import TITLE_NOUNS, TITLE_WORDS
 from graph.extract.organizations import OrgHit
 from graph.extract.person_names import HONORIFIC, MIXED_NAME, NOT_NAME, TITLE_BEFORE_NAME, name_tokens
@@ -33,7 +34,9 @@ class PersonHit:
 
 _HON_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC})\s+(?P<name>{MIXED_NAME})")
 _TITLE_NAME = re.compile(rf"\b(?P<hon>{TITLE_BEFORE_NAME})\s+(?P<name>{MIXED_NAME})")
-_BIB_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{3,200}?)\s*\((?:\d{4}[a-z]?|n\.d\.)\)", re.M)
+# a line "Authors (year)": bib_lines reads `^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{3,200}?)\s*` before this
+# tail in one pass (as one regex, a run of spaces made it quadratic)
+_BIB_YEAR = re.compile(r"\((?:\d{4}[a-z]?|n\.d\.)\)")
 _EDITORS = re.compile(r"(?P<names>[A-Z][^.;:()\n]{2,120}?),?\s+eds?\.")
 _DEMONYM_LIKE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ian|i|ic|ch)$")
 
@@ -267,9 +270,9 @@ def _org_at(orgs: list[OrgHit], pos: int) -> OrgHit | None:
 def _bibliography(text: str, start: int, end: int, seen: set[int]) -> list[PersonHit]:
     """Authors and editors of reference-list entries."""
     out = []
-    for m in _BIB_LINE.finditer(text, start, end):
-        a_s = m.start("authors")
-        authors = m.group("authors")
+    for line in bib_lines(text, _BIB_YEAR, 3, 200, True, start, end):
+        a_s = line.authors_start
+        authors = text[a_s:line.authors_end]
         first = re.match(r"(?P<sur>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?),\s+(?P<giv>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]*){0,2})",
                          authors)
         if not first:

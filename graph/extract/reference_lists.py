@@ -10,11 +10,12 @@ import re
 
 from graph import refs
 from graph.extract.actor_index import ActorIndex
+from graph.extract.bib_lines import bib_lines
 from graph.extract.titles import Sighting, clean_title, document_class, real_title
 
-_BIB = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{2,250}?)[ \t]*"
-                  r"\((?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\)"
-                  r"\.?[ \t]+(?P<rest>[^\n]+)$", re.M)
+# a line "Authors (year). Rest": bib_lines reads `^[ \t]*(?:[-•*][ \t]+)?(?P<authors>[^\n()]{2,250}?)[ \t]*`
+# before this tail in one pass (as one regex, a run of spaces made it quadratic)
+_BIB_TAIL = re.compile(r"\((?P<year>(?:1[89]|20)\d\d[a-z]?|n\.d\.)\)\.?[ \t]+(?P<rest>[^\n]+)$", re.M)
 _TITLE_END = re.compile(r"(?<=[?!])\s+(?=[A-Z*(])|\.\s+(?=[A-Z*(\"“])|\.?\s*$")
 _PUBLISHER = re.compile(r"(?:^|[.*]\s+)(?P<place>[A-Z][\w .,'’\-]{1,40}?):\s+(?P<pub>[^:]+?)\.?\s*$")
 _UN_PUB = re.compile(r"\((?P<pub>[A-Z][^(),]{1,80}?)\s+publication\b")
@@ -24,19 +25,21 @@ _AUTHOR_LINKS = frozenset("and of for the on in de del da van von der la le y et
 _SYMBOL = re.compile(r"(?:^|[\s,.(])([A-Z]{1,6}(?:/[A-Za-z0-9.\-]+){2,})(?<!\.)\.?\)?\s*$")
 
 
-def read_references(text: str, actors: ActorIndex, bib_lines: set[int], self_title: str = "") -> list[Sighting]:
+def read_references(text: str, actors: ActorIndex, seen_lines: set[int], self_title: str = "") -> list[Sighting]:
+    """The publications of the document's reference lists; adds the start of each entry's line to `seen_lines`."""
     out = []
-    for m in _BIB.finditer(text):
+    for line in bib_lines(text, _BIB_TAIL, 2, 250, any_space=False):
+        m = line.tail
         rest_s = m.start("rest")
         rest = m.group("rest")
-        authors = m.group("authors").strip()
+        authors = text[line.authors_start:line.authors_end].strip()
         if not authors[:1].isupper() or len(authors.split()) > 25:
             continue
         lower = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", authors) if w[:1].islower() and w not in _AUTHOR_LINKS]
         if len(lower) > 1:
             continue  # a sentence that happens to end in "(2006).", not a list of authors
-        bib_lines.add(m.start())
-        quote = (m.start("authors"), m.end())
+        seen_lines.add(line.start)
+        quote = (line.authors_start, m.end())
         if rest.startswith("*"):
             close = rest.find("*", 1)
             if close < 0:
@@ -51,7 +54,7 @@ def read_references(text: str, actors: ActorIndex, bib_lines: set[int], self_tit
         ts = ts + text[ts:te].find(title[:10]) if title[:10] in text[ts:te] else ts
         te = ts + len(title)
         after = text[te:m.end()]
-        who = actors.within(m.start("authors"), m.end("authors"))
+        who = actors.within(line.authors_start, line.authors_end)
         if refs.fold(title) == refs.fold(self_title):
             continue  # the suggested citation of the source document itself: that node exists already
         cls = "Report" if re.match(r"[\W]*Report\b", after) else document_class(title, after)

@@ -26,8 +26,73 @@ class Block:
     number: str = ""
 
 
+def _tabs_end(line: str, i: int) -> int:
+    while i < len(line) and line[i] in " \t":
+        i += 1
+    return i
+
+
+def _number_tail(line: str, e: int) -> int:
+    r"""Where `\.?[ \t]+` after a heading number ending at e ends (-1: it does not follow)."""
+    if e < len(line) and line[e] == ".":
+        e += 1
+    return _tabs_end(line, e) if e < len(line) and line[e] in " \t" else -1
+
+
+def _drop_head_number(line: str) -> str:
+    r"""`_HEAD_NUMBER.sub("", line, count=1)` in one pass: that search restarts inside every run of
+    spaces and every chain of numbers ("1.1.1.1…"), which is quadratic in the line. The same match
+    is found from the facts that decide it: a run of spaces tries the number after it, and a
+    chain of numbers ends where its longest reading ends."""
+    n, chain_end = len(line), {}
+
+    def chain(q: int) -> int:  # the end of `(?:\.\d{1,2})*` from q
+        path = []
+        while q not in chain_end and q + 1 < n and line[q] == "." and line[q + 1].isdecimal():
+            path.append(q)
+            q += 3 if q + 2 < n and line[q + 2].isdecimal() else 2
+        end = chain_end.get(q, q)
+        for x in path:
+            chain_end[x] = end
+        return end
+
+    def number_at(q: int) -> int:  # the end of a match whose number starts at q, or -1
+        if q >= n:
+            return -1
+        c = line[q]
+        if c in "IVXL":
+            k = 1
+            while k < 6 and q + k < n and line[q + k] in "IVXL":
+                k += 1
+            for e in range(q + k, q, -1):
+                if (end := _number_tail(line, e)) >= 0:
+                    return end
+            return -1
+        if "A" <= c <= "Z":
+            return _number_tail(line, q + 1)
+        if c.isdecimal():
+            e = q + 2 if q + 1 < n and line[q + 1].isdecimal() else q + 1
+            return _number_tail(line, chain(e))
+        return -1
+
+    p = 0
+    while p < n:
+        if line[p] in " \t":
+            q = _tabs_end(line, p)
+            if (end := number_at(q)) >= 0:
+                return line[:p] + line[end:]
+            p = q + 1  # every start inside the run, and the number itself, fails the same way
+            continue
+        if (end := number_at(p)) >= 0:
+            return line[:p] + line[end:]
+        p += 1
+    return line
+
+
 def _heading(line: str) -> bool:
-    body = _HEAD_NUMBER.sub("", line, count=1).strip()
+    if len(line.split()) > 16:
+        return False  # dropping a number loses at most two words: more than 14 would be left
+    body = _drop_head_number(line).strip()
     words = body.split()
     if not words or len(words) > 14 or len(body) > 120 or body[-1] in ".,;:" or not body[0].isupper():
         return False

@@ -10,11 +10,13 @@ rule. Offsets are view offsets, like every extractor's; the pipeline maps them t
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 
 from graph.model import Evidence, Extraction, Mention, Relation
 from graph.reading import Reading
+from graph.relations.cues import could_match
 from graph.relations.patterns import APPOSITIONS, COMPLEMENT, Pattern, Table, table
 from graph.relations.tagging import Tagged, Tagger, kind
 
@@ -30,11 +32,14 @@ def relate_sentence(tagged: Tagged, doc: str, quote: str, rules: Table | None = 
     out = Extraction()
     done: set[tuple[str, str, str]] = set()
     present = {kind(m) for m in tagged.slots}
+    lowered = tagged.text.lower()
     for p in rules.patterns:
         if (p.subject == "topic" and topic is None) or (p.subject == "speaker" and tagged.speaker is None):
             continue
         if not all(present & k for role, k in p.kinds.items() if not (role == "s" and p.subject != "slot")):
             continue  # the sentence names nothing a slot could hold
+        if not could_match(p.cues, tagged.text, lowered):
+            continue  # the sentence lacks the pattern's own words ("organized by"): no match possible
         for m in _matches(p, tagged.text):
             _emit(p, m, tagged, rules, doc, quote, done, out, topic)
     return out
@@ -163,8 +168,15 @@ def _voiced(sentences: list[Tagged], found: Extraction) -> list[Tagged]:
     if not spans:
         return sentences
     out = []
-    for t in sentences:
-        body = next((b for s, e, b in spans if s <= t.start < e), None)
+    open_spans: list[tuple[int, int]] = []  # (index in spans, end) of the spans begun so far, first first
+    j = 0
+    for t in sentences:  # in text order: a span that ended stays ended
+        while j < len(spans) and spans[j][0] <= t.start:
+            heapq.heappush(open_spans, (j, spans[j][1]))
+            j += 1
+        while open_spans and open_spans[0][1] <= t.start:
+            heapq.heappop(open_spans)
+        body = spans[open_spans[0][0]][2] if open_spans else None  # the first span holding t.start
         out.append(replace(t, speaker=body) if body is not None and t.speaker is None else t)
     return out
 

@@ -19,6 +19,8 @@ from importlib import resources
 
 import yaml
 
+from graph.relations.cues import Cues, required_words
+
 # kind of a mention placeholder, by ontology class
 KIND_OF_CLASS: dict[str, str] = {
     "Person": "Person",
@@ -187,6 +189,7 @@ class Pattern:
     implies: tuple[str, ...] = ()  # relations that hold whenever this one does (who opens a meeting attends it)
     # the subjects it reads co-organize: each is a partner of the event's organizers named before it
     partners: bool = False
+    cues: Cues = ()  # words a sentence must hold for the regex to match it (checked before the regex runs)
 
 
 def slot_kinds(source: str) -> dict[str, frozenset[str]]:
@@ -203,6 +206,11 @@ def slot_kinds(source: str) -> dict[str, frozenset[str]]:
 class Table:
     patterns: tuple[Pattern, ...]
     contract: dict[str, tuple[frozenset[str], frozenset[str]]]  # relation -> (subject kinds, object kinds)
+
+
+def _cues(source: str) -> Cues:
+    """The literal words of a pattern's source, its slots and macros (variable text) stood in for."""
+    return required_words(_SLOT.sub("\u27e6", source), re.I)
 
 
 def _kinds(words: str) -> frozenset[str]:
@@ -226,5 +234,5 @@ def table() -> Table:
                                 tuple(row.get("gives") or ()), slot_kinds(row["pattern"]),
                                 row["pattern"].startswith("{s:") and not row.get("after_preposition", False),
                                 bool(row.get("for_organization")), row.get("subject", "slot"),
-                                tuple(row.get("implies") or ()), bool(row.get("partners"))))
+                                tuple(row.get("implies") or ()), bool(row.get("partners")), _cues(row["pattern"])))
     return Table(tuple(patterns), contract)

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph import refs
+from graph.extract.lexmatch import lines_of
 from graph.model import Evidence, Mention
 from graph.reading import Reading
 from graph.relations.patterns import KIND_OF_CLASS
@@ -192,10 +193,17 @@ class Tagger:
             self.chosen.append(state)
         self._starts = [m.evidence.start for m in self.chosen]
         self._orgs_by_head: dict[str, list[Mention]] = {}
-        for m in self.chosen:
+        # the chosen mentions do not overlap, so their ends rise with their starts: lookups bisect
+        self._of_kind: dict[str, tuple[list[int], list[int]]] = {}  # kind -> (indexes in chosen, ends)
+        for i, m in enumerate(self.chosen):
+            idx, ends = self._of_kind.setdefault(kind(m), ([], []))
+            idx.append(i)
+            ends.append(m.evidence.end)
             if kind(m) == "Org" and len(m.label.split()) > 1:
                 for head in _heads(m.label):
                     self._orgs_by_head.setdefault(head, []).append(m)
+        self._head_ends = {h: [m.evidence.end for m in ms] for h, ms in self._orgs_by_head.items()}
+        self._block_starts = [b.start for b in reading.blocks]
 
     @staticmethod
     def _inside(by_start: list[Mention], starts: list[int], m: Mention) -> list[Mention]:
@@ -223,36 +231,47 @@ class Tagger:
 
     def _antecedent(self, head: str, pos: int) -> Mention | None:
         """The last organization before `pos` whose name ends with `head`."""
-        cands = [m for m in self._orgs_by_head.get(head.lower(), ()) if m.evidence.end <= pos]
-        return cands[-1] if cands else None
+        head = head.lower()
+        i = bisect.bisect_right(self._head_ends.get(head, ()), pos) - 1
+        return self._orgs_by_head[head][i] if i >= 0 else None
 
     def _last_of(self, kinds: tuple[str, ...], pos: int) -> Mention | None:
         """The last mention of one of `kinds` before `pos`."""
-        i = bisect.bisect_left(self._starts, pos) - 1
-        while i >= 0:
-            m = self.chosen[i]
-            if kind(m) in kinds and m.evidence.end <= pos:
-                return m
-            i -= 1
+        i = bisect.bisect_left(self._starts, pos) - 1  # the mentions that start before pos
+        best = -1
+        for k in kinds:
+            idx, ends = self._of_kind.get(k, ((), ()))
+            j = bisect.bisect_right(idx, i) - 1
+            if j >= 0 and ends[j] > pos:
+                j -= 1  # only the last mention before pos can reach past it
+            if j >= 0 and idx[j] > best:
+                best = idx[j]
+        return self.chosen[best] if best >= 0 else None
+
+    def _block_at(self, pos: int):
+        """The block holding view offset pos (blocks are lines, in order)."""
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        if i >= 0 and pos < self.reading.blocks[i].end:
+            return self.reading.blocks[i]
         return None
 
     def sentences(self) -> list[Tagged]:
         r = self.reading
-        text = r.text
+        lines = lines_of(r.text)
         out: list[Tagged] = []
         prev: Tagged | None = None
         for s, e in r.sentences:
-            tagged = self._tag(s, e, prev if prev and text.rfind("\n", 0, s) < prev.start else None)
+            tagged = self._tag(s, e, prev if prev and lines.bounds(s)[0] - 1 < prev.start else None)
             out.append(tagged)
             prev = tagged
-        out = [self._with_items(t, out[i + 1:]) for i, t in enumerate(out)]
+        out = [self._with_items(t, out, i + 1) for i, t in enumerate(out)]
         return self._speakers(self._items_continue(out))
 
     def _speakers(self, out: list[Tagged]) -> list[Tagged]:
         """Each sentence with the speaker of its paragraph, from the sentence that names it on."""
-        text, speaker, para = self.reading.text, None, -1
+        lines, speaker, para = lines_of(self.reading.text), None, -1
         for i, t in enumerate(out):
-            start = text.rfind("\n", 0, t.start)
+            start = lines.bounds(t.start)[0] - 1  # the line break before it (by bisection)
             if start != para:
                 para, speaker = start, None
             said = _SPEAKER.match(t.text)
@@ -262,12 +281,12 @@ class Tagger:
                 out[i] = replace(t, speaker=speaker)
         return out
 
-    def _items(self, following: list[Tagged]):
-        """The sentences of the list items right after an introducing sentence, with whether each
-        opens its item."""
-        blocks = self.reading.blocks
-        for f in following:
-            block = next((b for b in blocks if b.start <= f.start < b.end), None)
+    def _items(self, out: list[Tagged], start: int):
+        """The sentences of the list items from out[start] on, right after an introducing
+        sentence, with whether each opens its item."""
+        for k in range(start, len(out)):
+            f = out[k]
+            block = self._block_at(f.start)
             if block is None or block.kind not in ("subparagraph", "item", "numbered"):
                 return
             yield f, f.start == block.start
@@ -284,7 +303,7 @@ class Tagger:
             who = t.slots[int(subject.group(1))]
             if kind(who) not in ("Org", "Country", "Person"):
                 continue
-            for k, (f, opens) in enumerate(self._items(out[i + 1:]), start=i + 1):
+            for k, (f, opens) in enumerate(self._items(out, i + 1), start=i + 1):
                 mark = _ITEM_MARK.match(f.text)
                 if not opens or not _VERB_FIRST.match(f.text, mark.end() if mark else 0):
                     continue
@@ -354,14 +373,15 @@ class Tagger:
         m = self._last_of(kinds, pos)
         return m if m is not None and head.lower() in m.label.lower() else None
 
-    def _with_items(self, t: Tagged, following: list[Tagged]) -> Tagged:
-        """An introducing sentence ("… the following meetings …:") with the lead mention of each item after it."""
+    def _with_items(self, t: Tagged, out: list[Tagged], start: int) -> Tagged:
+        """An introducing sentence ("… the following meetings …:") with the lead mention of each
+        item after it (out[start:])."""
         if not t.text.rstrip().endswith(":"):
             return t
-        blocks = self.reading.blocks
         leads: list[Mention] = []
-        for f in following:
-            block = next((b for b in blocks if b.start <= f.start < b.end), None)
+        for k in range(start, len(out)):
+            f = out[k]
+            block = self._block_at(f.start)
             if block is None or block.kind not in ("subparagraph", "item", "numbered"):
                 break
             if f.start != block.start:
