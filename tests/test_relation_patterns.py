@@ -129,3 +129,11 @@ def test_a_division_of_an_organization_is_the_subject_not_the_organization():
     found, _ = edges("The Population Division of the International Labour Organization is organizing the Regional "
                      "Seminar on Tidal Mobility.")
     assert {e.split(" | ")[0] for e in found if "| organized |" in e} == {"Population Division"}
+
+
+def test_a_title_after_a_persons_country_names_the_body_again():
+    found, _ = edges("The Governing Board held its fourteenth session in Lima on 3 May 2031 under the chairmanship "
+                     "of Mr. Ivo Sarn (Peru), Chair of the Governing Board.")
+    assert "Ivo Sarn | memberOf | Governing Board" in found
+    assert "Peru | chaired | Fourteenth session of the Governing Board" not in found
+    assert not any(e.startswith("Governing Board | chaired") for e in found)

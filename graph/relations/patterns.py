@@ -96,7 +96,7 @@ TITLE_LEAD = (rf"(?:the\s+(?:[\w'-]+\s+){{0,3}}?{_TITLE}s?\b[^⟦⟧;,]{{0,60}}?
 _OWNER = r"(?:\s+(?:of|at|in)\s+(?:the\s+)?⟦\d+:(?:Org|City|Country)⟧(?:\s*\(⟦\d+:Org⟧\))?)"
 APPOSITIONS = re.compile(rf"(?<=⟧){PERSON_APPOS}|{TITLE_LEAD}|(?<=⟧){_OWNER}"
                          # a name in brackets after another is its acronym, or a person's country: "Mr. A (Peru)"
-                         r"|(?<=⟧)\s*\(⟦\d+:[A-Za-z]+⟧\)", re.I)
+                         rf"|(?<=⟧)\s*\(⟦\d+:[A-Za-z]+⟧\)(?:{PERSON_APPOS})?", re.I)
 # a co-subject joined before the verb: "X, in collaboration with Y, organized …"
 _JOINER = r"(?:,?\s+(?:in\s+collaboration|in\s+cooperation|in\s+partnership|together|jointly|along)\s+with\s+)"
 # participial clauses between an event and what is said of it: ", jointly organized with X and Y and"

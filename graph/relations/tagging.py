@@ -60,6 +60,12 @@ _INTRO_SUBJECT = re.compile(r"(?:(?:In|During|Since|Recently|Over|Throughout|As 
                             r"its activities included|activities included)\b")
 # an organization's name used as a modifier names something else: "the United Nations country team"
 _MODIFIER = re.compile(r"\s+(?:country\s+teams?|country\s+offices?|field\s+offices?|staff|task\s+forces?|teams?)\b")
+# a heading over a list of persons: "Members of the ⟦0:Org⟧ in 2031", "List of participants in the ⟦1:Event⟧"
+_ROSTER_HEAD = re.compile(r"(?:(?:annex|appendix)\s*[\w.]*[:.]?\s+)?(?:list of |the )?(?:members|membership|composition|"
+                          r"participants|speakers|panellists|panelists|delegates|attendees)\b", re.I)
+# a line that opens with a person: "Mr. ⟦0:Person⟧ (⟦1:Country⟧), Chair", "- Ms. ⟦0:Person⟧, Director of …"
+_ROSTER_LINE = re.compile(r"\s*(?:[-\u2022*\u2013]\s+|\d{1,3}[.)]\s+)?(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|"
+                          r"Professor|Ambassador|Hon\.?)\s+)*⟦(\d+):Person⟧")
 # a paragraph that reports what an actor said: "The representative of ⟦2:Org⟧ reported that …"
 _SPEAKER = re.compile(r"(?:(?:In|During|At|On)\b[^⟦⟧,]{0,60},\s+)?(?:[Tt]he\s+)?(?:(?:representative|delegate|observer|"
                       r"delegation|spokesperson|secretariat)s?\s+of\s+(?:the\s+)?)?⟦(\d+):(?:Org|Country)⟧"
@@ -193,6 +199,7 @@ class Tagger:
             self.chosen.append(state)
         self._starts = [m.evidence.start for m in self.chosen]
         self._orgs_by_head: dict[str, list[Mention]] = {}
+        self._org_by_name: dict[str, Mention] = {}
         # the chosen mentions do not overlap, so their ends rise with their starts: lookups bisect
         self._of_kind: dict[str, tuple[list[int], list[int]]] = {}  # kind -> (indexes in chosen, ends)
         for i, m in enumerate(self.chosen):
@@ -202,6 +209,8 @@ class Tagger:
             if kind(m) == "Org" and len(m.label.split()) > 1:
                 for head in _heads(m.label):
                     self._orgs_by_head.setdefault(head, []).append(m)
+                # its name again, where no extractor tagged it ("Chair of the Governing Board")
+                self._org_by_name.setdefault(m.label, m)
         self._head_ends = {h: [m.evidence.end for m in ms] for h, ms in self._orgs_by_head.items()}
         self._block_starts = [b.start for b in reading.blocks]
 
@@ -264,8 +273,30 @@ class Tagger:
             tagged = self._tag(s, e, prev if prev and lines.bounds(s)[0] - 1 < prev.start else None)
             out.append(tagged)
             prev = tagged
-        out = [self._with_items(t, out, i + 1) for i, t in enumerate(out)]
+        out = [self._roster(t, out, i + 1) or self._with_items(t, out, i + 1) for i, t in enumerate(out)]
         return self._speakers(self._items_continue(out))
+
+    def _roster(self, t: Tagged, out: list[Tagged], start: int) -> Tagged | None:
+        """A heading that names a body's members or an event's participants ("Members of the Board in
+        2031", "Participants in the Regional Seminar") with the persons of the lines under it, one per
+        line ("Mr. A (Peru), Chair"), as ⟪…⟫ items; None when `t` is no such heading."""
+        block = self._block_at(t.start)
+        if block is None or block.kind != "heading" or not _ROSTER_HEAD.match(t.text):
+            return None
+        leads: list[Mention] = []
+        for f in out[start:]:
+            line = self._block_at(f.start)
+            if line is None or line.kind == "heading" or f.start != line.start or f.end - f.start > 200:
+                break
+            lead = _ROSTER_LINE.match(f.text)
+            if not lead or kind(f.slots[int(lead.group(1))]) != "Person":
+                break
+            leads.append(f.slots[int(lead.group(1))])
+        if not leads:
+            return None
+        n = len(t.slots)
+        items = " ".join(f"⟦{n + k}:Person⟧" for k in range(len(leads)))
+        return Tagged(t.start, t.end, f"{t.text} ⟪{items}⟫", (*t.slots, *leads), t.named)
 
     def _speakers(self, out: list[Tagged]) -> list[Tagged]:
         """Each sentence with the speaker of its paragraph, from the sentence that names it on."""
@@ -352,6 +383,16 @@ class Tagger:
             if m is not None:
                 ev = Evidence(m.evidence.doc, d.start(), d.end(), text[d.start():d.end()])
                 out.append(Mention(m.ref, m.cls, m.label, ev, m.aliases))
+        sentence = text[s:e]
+        for name, m in self._org_by_name.items():
+            at = sentence.find(name)
+            while at >= 0:
+                a, b = s + at, s + at + len(name)
+                whole = not (text[a - 1:a].isalnum() or text[b:b + 1].isalnum()) and not _MODIFIER.match(text, b)
+                if whole and m.evidence.start < a and \
+                        not any(x.evidence.start < b and a < x.evidence.end for x in [*found, *out]):
+                    out.append(Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, a, b, name), m.aliases))
+                at = sentence.find(name, at + len(name))
         for g in _SG.finditer(text, s, e):
             if not any(m.evidence.start < g.end() and g.start() < m.evidence.end for m in [*found, *out]):
                 out.append(Mention(refs.org("Secretary-General"), "UNEntity", "Secretary-General",
