@@ -137,3 +137,10 @@ def test_a_title_after_a_persons_country_names_the_body_again():
     assert "Ivo Sarn | memberOf | Governing Board" in found
     assert "Peru | chaired | Fourteenth session of the Governing Board" not in found
     assert not any(e.startswith("Governing Board | chaired") for e in found)
+
+
+def test_decisions_listed_with_their_subjects_are_each_adopted():
+    found, _ = edges("At that session the Gondor Bureau of Statistics adopted decision GB.14/1 on the programme of "
+                     "work for 2031 and decision GB.14/2 on the budget for 2031.")
+    assert {"Gondor Bureau of Statistics | adopted | decision GB.14/1",
+            "Gondor Bureau of Statistics | adopted | decision GB.14/2"} <= found

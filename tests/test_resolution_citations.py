@@ -65,3 +65,13 @@ def test_document_symbols_leave_resolutions_out():
 def test_a_footnote_number_after_a_date_does_not_end_the_list(issuers):
     text = "Recalling its resolutions 58/208 of 23 December 2003,1 59/241 of 22 December 2004 and 60/227,"
     assert [s for s, _, _ in cite(text, issuers)] == ["A/RES/58/208", "A/RES/59/241", "A/RES/60/227"]
+
+
+@pytest.mark.parametrize("symbol", ["ABC/CM/9/2", "XYZ/MC.3/Dec.1", "GB.14/1"])
+def test_a_decision_of_another_body_is_cited_by_its_own_symbol(issuers, symbol):
+    text = f"Recalling also decision {symbol} of 3 May 2031 of the Arnor Ministerial Conference,"
+    assert cite(text, issuers) == [(symbol, "2031-05-03", f"{symbol} of 3 May 2031")]
+
+
+def test_a_word_with_a_slash_is_no_symbol(issuers):
+    assert cite("The decision and/or the resolution of the UN/DESA team,", issuers) == []

@@ -17,6 +17,9 @@ from graph.extract.un_dates import DAY_MONTH_YEAR, MONTH_RE, iso
 from graph.refs import fold
 
 _ITEM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}"
+         # the symbol of another body: "GB.14/1", "ABC/CM/9/2", "XYZ/MC.3/Dec.1"
+         r"|(?<![\w/.])[A-Z]{2,8}(?:\.\d{1,3})?(?:/(?:[A-Z][A-Za-z]{0,4}(?:\.\d{1,3})?|\d{1,4}))*"
+         r"/(?:[A-Z][a-z]{0,3}\.)?\d{1,4}(?![\w/])"
          r"|\d{1,4}[ \t]?(?:[A-Z][ \t]?)?\((?:[IVXLC]{1,8}|S-[IVX]{1,4}|ES-[IVX]{1,4}|(?:19|20)\d\d)\)"
          r"|(?:19|20)\d\d/\d{1,3}(?![\d/])"
          r"|\d{1,3}/\d{1,3}(?![\d/])(?:[ \t]?[A-H](?![\w/-]))?)")

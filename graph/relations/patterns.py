@@ -146,6 +146,8 @@ def _slot(role: str, kind: str, many: bool, officers: bool = False) -> str:
     item = lead + _DET + _QUOTE + one + _QUOTE + r"(?:\s*\((?:" + one + r"|[A-Z][\w./&-]*)\))?"
     if "Org" in SLOT_KINDS[kind]:
         item += _OWNER + "?"
+    if "Resolution" in SLOT_KINDS[kind] and kind != "any":  # "decision ⟦1⟧ on the budget and decision ⟦2⟧ on …"
+        item = rf"(?:(?:decisions?|resolutions?)\s+)?{item}(?:\s+on\s+[^⟦⟧;,]{{1,60}}?(?=,|\s+and\b|\s+as\s+well\b))?"
     if "Person" in SLOT_KINDS[kind]:  # "the Minister of X, Ms. A", "Ms. A, the Minister of X, and Mr. B"
         item = rf"{TITLE_LEAD}?{item}(?:{PERSON_APPOS})?"
     if many and kind == "person":  # "Ms. A, Minister of X, Mr. B, Director of Y, and Ms. C"
