@@ -133,3 +133,9 @@ def test_unnamed_programme_is_named_by_the_meeting_that_agreed_it():
 def test_charter_and_agreement_named_by_what_follows():
     assert names("Guided by the Charter of the United Nations and the Agreement on Seafarers of Arnor,") == [
         "Charter of the United Nations", "Agreement on Seafarers of Arnor"]
+
+
+def test_guidelines_named_as_such_are_an_instrument():
+    text = "The workshop concluded with the adoption of the Annuminas Guidelines on Tidal Data, which the Board endorsed."
+    assert names(text) == ["Annuminas Guidelines on Tidal Data"]
+    assert names("The guidelines were discussed; the Guidelines were read.") == []

@@ -52,7 +52,7 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Covenant", "Agreement"), ("Declaration", "Declaration"), ("Protocol", "Convention"), ("Treaty", "Convention"),
     ("Charter", "Convention"), ("Agreement", "Agreement"), ("Accord", "Agreement"), ("Compact", "Agreement"),
     ("Consensus", "Commitment"), ("Framework", "Commitment"), ("Plan", "Commitment"), ("Commitment", "Commitment"),
-    ("Recommendation", "Recommendation"),
+    ("Recommendation", "Recommendation"), ("Guidelines", "Recommendation"),
 )
 _CAP = r"(?:[A-Z][A-Za-z'’\-]*|(?:19|20)\d\d(?![\w/]))"
 _LINK = r"(?:of|on|for|against|and|or|to|in|the|concerning|relating|between|with|de|del|la|All|Their|Its)"

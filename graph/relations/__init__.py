@@ -116,7 +116,12 @@ def relate(reading: Reading, found: Extraction) -> Extraction:
     """The relations of one reading, given every mention the extractors found (view offsets)."""
     rules = table()
     out = Extraction()
-    sentences = _voiced(Tagger(reading, found.mentions).sentences(), found)
+    label = {m.ref: m.label for m in found.mentions}
+    places: dict[str, set[str]] = {}
+    for r in found.relations:
+        if r.prop == "heldIn" and r.object in label:
+            places.setdefault(r.subject, set()).add(label[r.object])
+    sentences = _voiced(Tagger(reading, found.mentions, places).sentences(), found)
     topic = Tagger.topic(sentences)
     for t in sentences:
         if "⟦" in t.text or topic is not None:

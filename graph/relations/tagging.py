@@ -37,7 +37,8 @@ _PRIORITY = {k: i for i, k in enumerate(("Person", "Event", "Project", "Doc", "R
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Republic|State|Kingdom)\s+of\s+", re.I)
 _DEFINITE = re.compile(r"\b[Tt]he ([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 # "the event", "the one-day consultation", "the document": the last thing of that kind named before
-_GENERIC = re.compile(r"\b[Tt]he (?:(?:one-day|two-day|three-day|week-long|high-level|ministerial|annual|present|"
+_GENERIC = re.compile(r"\b[Tt]he (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? )?"
+                      r"(?:(?:one-day|two-day|three-day|week-long|high-level|ministerial|annual|present|"
                       r"same|above|said) )?(?P<noun>event|meeting|conference|consultation|summit|forum|session|workshop|"
                       r"seminar|symposium|dialogue|document|declaration|report|study|publication|convention|agreement|"
                       r"resolution|project|initiative|programme)\b(?![ -]?(?:of|on|for)\b)(?! [\"\u201c]| [A-Z])")
@@ -184,8 +185,11 @@ def _as_state(m: Mention, inner: list[Mention]) -> Mention:
 class Tagger:
     """Tags the sentences of one reading, given every mention the extractors found in it."""
 
-    def __init__(self, reading: Reading, mentions: list[Mention]) -> None:
+    def __init__(self, reading: Reading, mentions: list[Mention], places: dict[str, set[str]] | None = None) -> None:
+        """`places`: where each event was held (event ref -> place names), for "the Kingston workshop"."""
         self.reading = reading
+        self._places = places or {}
+        self._described: list[Mention] = []  # events named by description ("the Kingston workshop"), in order
         by_start = sorted(mentions, key=lambda m: m.evidence.start)
         starts = [m.evidence.start for m in by_start]
         self.chosen = []
@@ -244,6 +248,15 @@ class Tagger:
         i = bisect.bisect_right(self._head_ends.get(head, ()), pos) - 1
         return self._orgs_by_head[head][i] if i >= 0 else None
 
+    def _last_held_in(self, place: str, pos: int) -> Mention | None:
+        """The last event before `pos` held in `place`."""
+        idx, ends = self._of_kind.get("Event", ((), ()))
+        for j in range(bisect.bisect_left(ends, pos) - 1, -1, -1):
+            m = self.chosen[idx[j]]
+            if place in self._places.get(m.ref, ()):
+                return m
+        return None
+
     def _last_of(self, kinds: tuple[str, ...], pos: int) -> Mention | None:
         """The last mention of one of `kinds` before `pos`."""
         i = bisect.bisect_left(self._starts, pos) - 1  # the mentions that start before pos
@@ -255,7 +268,12 @@ class Tagger:
                 j -= 1  # only the last mention before pos can reach past it
             if j >= 0 and idx[j] > best:
                 best = idx[j]
-        return self.chosen[best] if best >= 0 else None
+        found = self.chosen[best] if best >= 0 else None
+        if "Event" in kinds:  # an event named since by description is the later one
+            later = next((d for d in reversed(self._described) if d.evidence.end <= pos), None)
+            if later is not None and (found is None or later.evidence.start > found.evidence.start):
+                return later
+        return found
 
     def _block_at(self, pos: int):
         """The block holding view offset pos (blocks are lines, in order)."""
@@ -400,10 +418,17 @@ class Tagger:
         for g in _GENERIC.finditer(text, s, e):
             if any(m.evidence.start < g.end() and g.start() < m.evidence.end for m in [*found, *out]):
                 continue
-            m = self._last_of(_NOUN_KINDS[g.group("noun").lower()], g.start())
+            kinds = _NOUN_KINDS[g.group("noun").lower()]
+            if g.group("place"):  # "the Kingston workshop": the last event held there, or nothing
+                m = self._last_held_in(g.group("place").strip(), g.start()) if kinds == ("Event",) else None
+            else:
+                m = self._last_of(kinds, g.start())
             if m is not None:
-                out.append(Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, g.start(), g.end(),
-                                                                   text[g.start():g.end()]), m.aliases))
+                d = Mention(m.ref, m.cls, m.label, Evidence(m.evidence.doc, g.start(), g.end(), text[g.start():g.end()]),
+                            m.aliases)
+                out.append(d)
+                if kind(d) == "Event":
+                    self._described.append(d)
         return out
 
     def _head_noun(self, head: str, pos: int) -> Mention | None:
