@@ -29,6 +29,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.load_test import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -54,11 +56,6 @@ class Phase:
     hostile: Counter = field(default_factory=Counter)
     idle_opened: int = 0
     wall: float = 0.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1)))))]
 
 
 async def ordinary(clients: list[httpx.AsyncClient], entities: list[str], requests: int,

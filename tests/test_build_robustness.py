@@ -1,7 +1,6 @@
 """Builds at scale: parallel = serial, the extraction cache, --keep-going, size limits, killed builds."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -14,16 +13,9 @@ from bench.synth import generate
 from graph.cache import ExtractionCache
 from graph.errors import InputError
 from graph.pipeline import run_files, run_files_serial
+from tests.subprocess_env import ROOT, migkg_env as _env
 
-ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld", "merges.tsv")
-
-
-def _env(**extra: str) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(extra)
-    return env
 
 
 def _build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -12,17 +12,10 @@ import pytest
 
 from graph import cache_codec
 from graph.cache import ExtractionCache, default_dir
+from tests.subprocess_env import ROOT, migkg_env as _env
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT = ("The Gondor Institute for Migration Studies (GIMS) organized the Arnor Migration Forum "
         "in Geneva, Switzerland, from 3 to 4 May 2031. GIMS also chaired the forum.\n") * 3
-
-
-def _env(**extra: str) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(extra)
-    return env
 
 
 def _build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

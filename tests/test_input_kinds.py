@@ -6,21 +6,14 @@ import os
 import subprocess
 import sys
 import warnings
-from pathlib import Path
 
 import pytest
 
 from graph.errors import InputError
 from graph.ingest import read_text
+from tests.subprocess_env import ROOT, migkg_env as _env
 
-ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = "The Gondor Institute for Migration Studies organized the Arnor Forum in Geneva, Switzerland."
-
-
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
 
 def _build(*args: str) -> subprocess.CompletedProcess:

@@ -14,20 +14,14 @@ import exports
 from exports import outset, write_all
 from graph.ingest import make_document
 from graph.pipeline import run
+from tests.subprocess_env import ROOT, migkg_env as _env
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["turtle", "ntriples", "jsonld", "ontology"]
 
 OLD_TEXT = ("The Gondor Institute for Migration Studies (GIMS) organized the Arnor Migration Forum "
             "in Geneva, Switzerland, from 3 to 4 May 2031.\n")
 NEW_TEXT = ("The Rohan Council on Mobility (RCM) organized the Eriador Dialogue on Migration "
             "in Nairobi, Kenya, from 7 to 8 June 2032.\n")
-
-
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
 
 @pytest.fixture(scope="module")

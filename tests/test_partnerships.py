@@ -22,8 +22,8 @@ GIMS = OrgEntry("Gondor Institute for Migration Studies", ("GIMS",), "AcademicIn
 AMO = OrgEntry("Arnor Migration Office", ("AMO",), "GovernmentBody", "", ())
 RRC = OrgEntry("Rohan Refugee Council", ("RRC",), "NonGovernmentalOrganization", "", ())
 # the shipped cue words (what names an event, a verb of organizing) with invented actors
-LEX = Lexicon(organizations=[GIMS, AMO, RRC], countries=[ARNOR, GONDOR], cues=load_lexicon().cues,
-              verbs=load_lexicon().verbs)
+_SHIPPED = load_lexicon()
+LEX = Lexicon(organizations=[GIMS, AMO, RRC], countries=[ARNOR, GONDOR], cues=_SHIPPED.cues, verbs=_SHIPPED.verbs)
 
 
 def doc(text: str) -> Document:

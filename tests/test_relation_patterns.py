@@ -144,3 +144,10 @@ def test_decisions_listed_with_their_subjects_are_each_adopted():
                      "work for 2031 and decision GB.14/2 on the budget for 2031.")
     assert {"Gondor Bureau of Statistics | adopted | decision GB.14/1",
             "Gondor Bureau of Statistics | adopted | decision GB.14/2"} <= found
+
+
+def test_a_meeting_named_by_its_city_is_the_last_one_held_there():
+    found, _ = edges("The Regional Seminar on Tidal Mobility was held in Lima in 2031. The Expert Meeting on Seasonal "
+                     "Work was held in Quito in 2031. The Lima seminar was opened by Mr. Bob Reed.")
+    assert "Bob Reed | opened | Regional Seminar on Tidal Mobility" in found
+    assert "Bob Reed | opened | Expert Meeting on Seasonal Work" not in found

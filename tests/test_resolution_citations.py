@@ -73,5 +73,6 @@ def test_a_decision_of_another_body_is_cited_by_its_own_symbol(issuers, symbol):
     assert cite(text, issuers) == [(symbol, "2031-05-03", f"{symbol} of 3 May 2031")]
 
 
-def test_a_word_with_a_slash_is_no_symbol(issuers):
-    assert cite("The decision and/or the resolution of the UN/DESA team,", issuers) == []
+def test_decisions_of_another_body_listed_together_are_each_cited(issuers):
+    text = "Recalling its decisions ABC/CM/9/2 and ABC/CM/9/3, and resolution XYZ/MC.3/Res.1,"
+    assert [s for s, _, _ in cite(text, issuers)] == ["ABC/CM/9/2", "ABC/CM/9/3", "XYZ/MC.3/Res.1"]

@@ -168,8 +168,8 @@ def _voiced(sentences: list[Tagged], found: Extraction) -> list[Tagged]:
     first = {}
     for m in found.mentions:
         first.setdefault(m.ref, m)
-    spans = sorted((m.evidence.start, m.evidence.end, first[body]) for m in found.mentions
-                   if (body := body_of_res.get(res_of_prov.get(m.ref, ""))) in first)
+    spans = sorted(((m.evidence.start, m.evidence.end, first[body]) for m in found.mentions
+                    if (body := body_of_res.get(res_of_prov.get(m.ref, ""))) in first), key=lambda s: s[:2])
     if not spans:
         return sentences
     out = []

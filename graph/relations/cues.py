@@ -18,7 +18,8 @@ import re
 from functools import cache
 
 try:  # the parser behind `re.compile`, the only one that reads a pattern as `re` does
-    from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p
 except ImportError:  # pragma: no cover  (Python < 3.11)
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]

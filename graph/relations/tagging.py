@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from graph import refs
 from graph.extract.lexmatch import lines_of
+from graph.extract.person_names import HONORIFIC
 from graph.model import Evidence, Mention
 from graph.reading import Reading
 from graph.relations.patterns import KIND_OF_CLASS
@@ -64,9 +65,6 @@ _MODIFIER = re.compile(r"\s+(?:country\s+teams?|country\s+offices?|field\s+offic
 # a heading over a list of persons: "Members of the ⟦0:Org⟧ in 2031", "List of participants in the ⟦1:Event⟧"
 _ROSTER_HEAD = re.compile(r"(?:(?:annex|appendix)\s*[\w.]*[:.]?\s+)?(?:list of |the )?(?:members|membership|composition|"
                           r"participants|speakers|panellists|panelists|delegates|attendees)\b", re.I)
-# a line that opens with a person: "Mr. ⟦0:Person⟧ (⟦1:Country⟧), Chair", "- Ms. ⟦0:Person⟧, Director of …"
-_ROSTER_LINE = re.compile(r"\s*(?:[-\u2022*\u2013]\s+|\d{1,3}[.)]\s+)?(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|"
-                          r"Professor|Ambassador|Hon\.?)\s+)*⟦(\d+):Person⟧")
 # a paragraph that reports what an actor said: "The representative of ⟦2:Org⟧ reported that …"
 _SPEAKER = re.compile(r"(?:(?:In|During|At|On)\b[^⟦⟧,]{0,60},\s+)?(?:[Tt]he\s+)?(?:(?:representative|delegate|observer|"
                       r"delegation|spokesperson|secretariat)s?\s+of\s+(?:the\s+)?)?⟦(\d+):(?:Org|Country)⟧"
@@ -76,6 +74,8 @@ _SPEAKER = re.compile(r"(?:(?:In|During|At|On)\b[^⟦⟧,]{0,60},\s+)?(?:[Tt]he\
 # an item that opens with its verb: "- Organized …", "(b) Hosting …", "- Co-chaired …"
 _VERB_FIRST = re.compile(r"(?:Co-)?[A-Z][a-z]+(?:ed|ing)\b(?! by\b)")
 _ITEM_MARK = re.compile(r"\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}[.)]|[-\u2022*\u2013])\s+")
+# a line that opens with a person: "Mr. ⟦0:Person⟧ (⟦1:Country⟧), Chair", "- Ms. ⟦0:Person⟧, Director of …"
+_ROSTER_LINE = re.compile(rf"(?:{_ITEM_MARK.pattern})?\s*(?:{HONORIFIC}\s+)*⟦(\d+):Person⟧")
 
 
 @dataclass(frozen=True, slots=True)
